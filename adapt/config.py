@@ -1,0 +1,208 @@
+"""RunConfig: the one typed description of a run.
+
+The UI builds it, the CLI reads it from YAML, and the run directory stores it as config.yaml.
+It holds no secrets: tokens and API keys come from the environment at run time and never
+become part of a config.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used. The message is written for people, not for debuggers."""
+
+
+class Section(BaseModel):
+    # extra="forbid" turns a typo such as `learnig_rate` into an error instead of a silent default.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+
+class LoraSection(Section):
+    r: int = Field(16, ge=1, le=1024, description="LoRA rank")
+    alpha: float = Field(32.0, gt=0, le=8192, description="LoRA scaling numerator (scale = alpha / r)")
+    dropout: float = Field(0.05, ge=0, lt=1, description="dropout on the LoRA input")
+    target_modules: list[str] | Literal["all-linear"] = Field(
+        "all-linear", description="module names to adapt, or all-linear for every linear layer but the output head"
+    )
+
+
+class ModelSection(Section):
+    base: str = Field(
+        "tiny",
+        min_length=1,
+        description="bundled model name, local directory, or Hugging Face Hub id",
+    )
+    method: Literal["lora", "full"] = Field("lora", description="train a LoRA adapter or all weights")
+    lora: LoraSection = Field(default_factory=LoraSection)
+    precision: Literal["auto", "bf16", "fp16", "fp32"] = Field(
+        "auto", description="auto: bf16 on a GPU that supports it, fp32 on CPU"
+    )
+    attn_implementation: Literal["auto", "sdpa", "eager", "flash_attention_2"] = "auto"
+    trust_remote_code: bool = Field(False, description="run code shipped with the model; only for models you trust")
+
+
+class DataSection(Section):
+    paths: list[str] = Field(default_factory=list, description="files or folders of domain documents")
+    text_field: str = Field("text", min_length=1, description="field (jsonl) or column (csv) that holds the text")
+    min_chars: int = Field(20, ge=1, le=100_000, description="documents shorter than this are dropped")
+    chunk_chars: int = Field(2000, ge=100, le=1_000_000, description="target size of a chunk, split on sentences")
+    dedupe: bool = True
+    near_duplicate_threshold: float = Field(
+        0.8, gt=0, le=1, description="estimated Jaccard similarity above which two documents count as duplicates"
+    )
+    heldout_fraction: float = Field(0.1, ge=0, lt=1, description="share of documents kept out of training")
+    max_file_mb: float = Field(200.0, gt=0, le=100_000, description="files larger than this are refused")
+
+
+class TrainSection(Section):
+    """Hyperparameters shared by both training stages."""
+
+    enabled: bool = True
+    epochs: float = Field(1.0, gt=0, le=1000)
+    max_steps: int | None = Field(None, ge=1, description="stop after this many optimizer steps (overrides epochs)")
+    learning_rate: float = Field(1e-4, gt=0, le=1)
+    context_length: int = Field(1024, ge=16, le=1_048_576, description="tokens per packed sequence")
+    micro_batch_size: int = Field(4, ge=1, le=4096, description="sequences per forward pass")
+    grad_accum: int = Field(4, ge=1, le=4096, description="micro-batches per optimizer step")
+    warmup_ratio: float = Field(0.05, ge=0, lt=1)
+    lr_scheduler: Literal["cosine", "linear", "constant_with_warmup"] = "cosine"
+    weight_decay: float = Field(0.0, ge=0, le=1)
+    max_grad_norm: float = Field(1.0, gt=0, le=1e6)
+    gradient_checkpointing: bool = False
+    save_every_steps: int = Field(100, ge=1, description="write a resumable checkpoint every N optimizer steps")
+    keep_checkpoints: int = Field(2, ge=1, le=1000)
+    log_every_steps: int = Field(1, ge=1)
+
+
+class CPTSection(TrainSection):
+    """Continued pretraining on the domain documents (causal LM loss on every token)."""
+
+
+class SFTSection(TrainSection):
+    """Instruction tuning after CPT, loss on assistant tokens only."""
+
+    data: list[str] = Field(default_factory=list, description="JSONL files of {'messages': [...]} conversations")
+    epochs: float = Field(2.0, gt=0, le=1000)
+    learning_rate: float = Field(5e-5, gt=0, le=1)
+
+
+class EvalSection(Section):
+    enabled: bool = True
+    max_docs: int = Field(64, ge=1, le=1_000_000, description="held-out documents used for perplexity")
+    context_length: int = Field(512, ge=16, le=1_048_576)
+
+
+class RunConfig(Section):
+    name: str = Field("run", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description="letters, digits, . _ -")
+    seed: int = Field(42, ge=0, le=2**32 - 1)
+    model: ModelSection = Field(default_factory=ModelSection)
+    data: DataSection = Field(default_factory=DataSection)
+    cpt: CPTSection = Field(default_factory=CPTSection)
+    sft: SFTSection = Field(default_factory=SFTSection)
+    eval: EvalSection = Field(default_factory=EvalSection)
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, raw: Any, source: str = "config") -> RunConfig:
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: expected a mapping of sections (model, data, cpt, ...), got {type(raw).__name__}")
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as err:
+            raise ConfigError(format_validation_error(err, source)) from None
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> RunConfig:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"cannot read config file {path}: {err}") from None
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as err:
+            where = ""
+            mark = getattr(err, "problem_mark", None)
+            if mark is not None:
+                where = f" at line {mark.line + 1}, column {mark.column + 1}"
+            problem = getattr(err, "problem", None) or str(err)
+            raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+        return cls.from_dict(raw, source=str(path))
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+
+    def save(self, path: str | Path) -> None:
+        from adapt.fileio import write_text_atomic
+
+        write_text_atomic(Path(path), self.to_yaml())
+
+    def with_overrides(self, dotted: dict[str, Any]) -> RunConfig:
+        """Apply `cpt.learning_rate=1e-5` style overrides and validate the result as a whole."""
+        raw = self.model_dump(mode="json")
+        for key, value in dotted.items():
+            node = raw
+            parts = key.split(".")
+            for part in parts[:-1]:
+                if not isinstance(node.get(part), dict):
+                    raise ConfigError(f"unknown setting '{key}': '{part}' is not a section")
+                node = node[part]
+            node[parts[-1]] = value
+        return RunConfig.from_dict(raw, source="overrides")
+
+
+def _fields_at(loc: tuple) -> dict[str, Any] | None:
+    """The fields of the section a validation error points into, for suggestions."""
+    model: Any = RunConfig
+    for part in loc:
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            model = annotation
+        else:
+            return None
+    return dict(model.model_fields)
+
+
+def _allowed(field_loc: tuple) -> str:
+    section = _fields_at(field_loc[:-1])
+    if not section:
+        return ""
+    field = section.get(field_loc[-1])
+    if field is None or not field.description:
+        return ""
+    return f" ({field.description})"
+
+
+def format_validation_error(err: ValidationError, source: str = "config") -> str:
+    lines = []
+    for item in err.errors():
+        loc = tuple(item["loc"])
+        dotted = ".".join(str(p) for p in loc) or "(top level)"
+        if item["type"] == "extra_forbidden":
+            section = _fields_at(loc[:-1]) or {}
+            names = sorted(section)
+            close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            lines.append(f"{dotted}: unknown setting.{hint} Allowed here: {', '.join(names)}")
+            continue
+        value = item.get("input")
+        shown = repr(value) if not isinstance(value, dict) else "a mapping"
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        lines.append(f"{dotted}: got {shown}; {item['msg'][0].lower() + item['msg'][1:]}{_allowed(loc)}")
+    head = f"invalid settings in {source}:" if len(lines) > 1 else f"invalid setting in {source}:"
+    return head + "\n  " + "\n  ".join(lines)

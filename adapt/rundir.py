@@ -1,0 +1,188 @@
+"""The run directory: the only contract between the training process and whoever watches it.
+
+    config.yaml    the RunConfig as launched (no secrets)
+    status.json    state, current stage, pid, per-stage states, outputs, error
+    events.jsonl   one progress record per line
+    log.txt        human-readable log
+    data/          ingested documents, split, tokenized training sets
+    checkpoints/   resumable trainer checkpoints, one folder per stage
+    cpt/           weights after continued pretraining (when SFT follows)
+    adapter/ | model/   the final result
+    report.json    evaluation
+
+The training process writes; everyone else only reads (and may send SIGTERM to the pid).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from adapt.config import RunConfig
+from adapt.fileio import read_json, read_jsonl, write_json_atomic
+from adapt.secrets import RedactingFilter
+
+STAGES = ("ingest", "cpt", "sft", "eval")
+RUN_STATES = ("queued", "running", "stopping", "stopped", "failed", "done")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class RunDir:
+    def __init__(self, path: str | Path):
+        self.path = Path(path).resolve()
+
+    # ---- layout ---------------------------------------------------------------------------
+    @property
+    def config_path(self) -> Path:
+        return self.path / "config.yaml"
+
+    @property
+    def status_path(self) -> Path:
+        return self.path / "status.json"
+
+    @property
+    def events_path(self) -> Path:
+        return self.path / "events.jsonl"
+
+    @property
+    def log_path(self) -> Path:
+        return self.path / "log.txt"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path / "data"
+
+    @property
+    def report_path(self) -> Path:
+        return self.path / "report.json"
+
+    def checkpoints_dir(self, stage: str) -> Path:
+        return self.path / "checkpoints" / stage
+
+    # ---- creation ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, runs_root: str | Path, config: RunConfig) -> RunDir:
+        root = Path(runs_root)
+        root.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = f"{stamp}-{config.name}"
+        for n in range(1000):
+            candidate = root / (base if n == 0 else f"{base}-{n}")
+            try:
+                candidate.mkdir()
+            except FileExistsError:
+                continue
+            run = cls(candidate)
+            config.save(run.config_path)
+            write_json_atomic(
+                run.status_path,
+                {"state": "queued", "stage": None, "pid": None, "created_at": now_iso(), "stages": {}, "outputs": {}},
+            )
+            return run
+        raise RuntimeError(f"could not create a run directory under {root}")
+
+    def exists(self) -> bool:
+        return self.config_path.is_file() and self.status_path.is_file()
+
+    def load_config(self) -> RunConfig:
+        return RunConfig.from_yaml(self.config_path)
+
+    # ---- status ---------------------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        return read_json(self.status_path, default={}) or {}
+
+    def update_status(self, **fields: Any) -> dict[str, Any]:
+        status = self.status()
+        status.update(fields)
+        status["updated_at"] = now_iso()
+        write_json_atomic(self.status_path, status)
+        return status
+
+    def stage_state(self, stage: str) -> str | None:
+        return (self.status().get("stages", {}).get(stage) or {}).get("state")
+
+    def set_stage(self, stage: str, state: str, **extra: Any) -> None:
+        status = self.status()
+        entry = dict(status.get("stages", {}).get(stage) or {})
+        entry["state"] = state
+        entry.update(extra)
+        if state == "running" and "started_at" not in entry:
+            entry["started_at"] = now_iso()
+        if state in ("done", "skipped"):
+            entry["ended_at"] = now_iso()
+        status.setdefault("stages", {})[stage] = entry
+        if state == "running":
+            status["stage"] = stage
+        self.update_status(stages=status["stages"], stage=status.get("stage"))
+
+    def set_output(self, key: str, relpath: str) -> None:
+        outputs = dict(self.status().get("outputs") or {})
+        outputs[key] = relpath
+        self.update_status(outputs=outputs)
+
+    def output_path(self, key: str) -> Path | None:
+        rel = (self.status().get("outputs") or {}).get(key)
+        return self.path / rel if rel else None
+
+    # ---- events ---------------------------------------------------------------------------
+    def append_event(self, event: dict[str, Any]) -> None:
+        record = {"time": round(time.time(), 3), **event}
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        # One write() of one line with O_APPEND: a concurrent reader sees whole lines, and a kill
+        # can at worst leave one torn last line, which read_jsonl skips.
+        fd = os.open(self.events_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line.encode("utf-8"))
+        finally:
+            os.close(fd)
+
+    def events(self) -> list[dict[str, Any]]:
+        return read_jsonl(self.events_path)
+
+    def log_tail(self, lines: int = 50) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def attach_run_logger(run: RunDir, console: bool = True) -> logging.Logger:
+    """Log to the run's log.txt (and the terminal), with secrets redacted on the way out."""
+    logger = logging.getLogger("adapt")
+    logger.setLevel(logging.INFO)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S")
+    file_handler = logging.FileHandler(run.log_path, encoding="utf-8")
+    file_handler.setFormatter(fmt)
+    file_handler.addFilter(RedactingFilter())
+    logger.addHandler(file_handler)
+    if console:
+        stream = logging.StreamHandler()
+        stream.setFormatter(logging.Formatter("%(message)s"))
+        stream.addFilter(RedactingFilter())
+        logger.addHandler(stream)
+    logger.propagate = False
+    return logger
+
+
+_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def list_runs(runs_root: str | Path) -> list[RunDir]:
+    root = Path(runs_root)
+    if not root.is_dir():
+        return []
+    runs = [RunDir(p) for p in root.iterdir() if p.is_dir() and _RUN_ID.match(p.name)]
+    return sorted((r for r in runs if r.exists()), key=lambda r: r.path.name, reverse=True)
