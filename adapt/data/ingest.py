@@ -1,0 +1,207 @@
+"""Ingestion: files and folders -> clean, deduplicated documents with per-file reports.
+
+A file that cannot be used is reported by name with the reason; every other file still goes
+through. Nothing here raises for bad input except when no file at all is usable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from adapt.config import DataSection
+from adapt.data.dedupe import find_duplicates
+from adapt.data.readers import SUPPORTED_SUFFIXES, IngestError, read_file
+from adapt.data.text import chunk_text, detect_language, normalize, unwrap_lines
+
+
+@dataclass
+class FileReport:
+    path: str
+    name: str
+    status: str = "ok"  # ok | error
+    reason: str = ""
+    format: str = ""
+    encoding: str | None = None
+    documents: int = 0
+    characters: int = 0
+    tokens: int | None = None
+    language: str = ""
+    too_short: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    id: str
+    source: str
+    title: str
+    text: str
+    lang: str
+    chars: int
+    tokens: int | None = None
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document]
+    files: list[FileReport]
+
+    @property
+    def ok_files(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "ok"]
+
+    @property
+    def failed_files(self) -> list[FileReport]:
+        return [f for f in self.files if f.status != "ok"]
+
+    def totals(self) -> dict:
+        languages = Counter(d.lang for d in self.documents)
+        tokens = [d.tokens for d in self.documents if d.tokens is not None]
+        return {
+            "files": len(self.files),
+            "files_ok": len(self.ok_files),
+            "files_failed": len(self.failed_files),
+            "documents": len(self.documents),
+            "characters": sum(d.chars for d in self.documents),
+            "tokens": sum(tokens) if len(tokens) == len(self.documents) else None,
+            "languages": dict(languages.most_common()),
+            "too_short": sum(f.too_short for f in self.files),
+            "exact_duplicates": sum(f.exact_duplicates for f in self.files),
+            "near_duplicates": sum(f.near_duplicates for f in self.files),
+        }
+
+
+class NoUsableDocuments(ValueError):
+    pass
+
+
+def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[FileReport]]:
+    """Expand folders (recursively, sorted) into files. Missing paths become error reports."""
+    files: list[Path] = []
+    missing: list[FileReport] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                # Hidden folders and macOS zip residue are never documents.
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
+                files.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(FileReport(str(path), path.name, "error", "file or folder not found"))
+    return files, missing
+
+
+def _doc_id(text: str) -> str:
+    return "d" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def ingest(
+    paths: list[str | Path],
+    config: DataSection,
+    tokenizer=None,
+    on_file: Callable[[int, int, str], None] | None = None,
+) -> IngestResult:
+    files, reports = collect_files(paths)
+    candidates: list[tuple[Document, FileReport]] = []
+    limit = int(config.max_file_mb * 1024 * 1024)
+    for n, path in enumerate(files):
+        report = FileReport(str(path), path.name, format=SUPPORTED_SUFFIXES.get(path.suffix.lower(), ""))
+        reports.append(report)
+        if on_file:
+            on_file(n, len(files), path.name)
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                raise IngestError(
+                    f"file is {size / 2**20:.1f} MB, over the {config.max_file_mb:g} MB limit (data.max_file_mb)"
+                )
+            result = read_file(path, config.text_field)
+        except IngestError as err:
+            report.status, report.reason = "error", str(err)
+            continue
+        except (OSError, MemoryError, RecursionError) as err:
+            report.status, report.reason = "error", f"cannot read file ({type(err).__name__}: {err})"
+            continue
+        report.encoding = result.encoding
+        report.warnings.extend(result.warnings)
+        added = 0
+        for raw in result.documents:
+            text = normalize(raw.text)
+            if report.format in ("pdf", "text"):
+                text = unwrap_lines(text)
+            if len(text) < config.min_chars:
+                report.too_short += 1
+                continue
+            doc = Document(_doc_id(text), path.name, normalize(raw.title), text, detect_language(text), len(text))
+            candidates.append((doc, report))
+            added += 1
+        if not added:
+            report.status = "error"
+            report.reason = (
+                f"no text of at least {config.min_chars} characters (data.min_chars)"
+                if report.too_short
+                else "no text found"
+            )
+    if on_file:
+        on_file(len(files), len(files), "")
+
+    duplicates = (
+        find_duplicates([d.text for d, _ in candidates], config.near_duplicate_threshold) if config.dedupe else {}
+    )
+    documents: list[Document] = []
+    kept_by_report: dict[int, list[Document]] = {}
+    for i, (doc, report) in enumerate(candidates):
+        dup = duplicates.get(i)
+        if dup is not None:
+            if dup.kind == "exact":
+                report.exact_duplicates += 1
+            else:
+                report.near_duplicates += 1
+            continue
+        documents.append(doc)
+        kept_by_report.setdefault(id(report), []).append(doc)
+        report.documents += 1
+        report.characters += doc.chars
+
+    if tokenizer is not None and documents:
+        lengths = _count_tokens(tokenizer, [d.text for d in documents])
+        for doc, length in zip(documents, lengths):
+            doc.tokens = length
+    for report in reports:
+        docs = kept_by_report.get(id(report), [])
+        if docs:
+            report.language = Counter(d.lang for d in docs).most_common(1)[0][0]
+            if tokenizer is not None:
+                report.tokens = sum(d.tokens or 0 for d in docs)
+        elif report.status == "ok" and (report.exact_duplicates or report.near_duplicates):
+            report.warnings.append("every document in this file duplicates another file")
+    return IngestResult(documents, reports)
+
+
+def _count_tokens(tokenizer, texts: list[str], batch: int = 256) -> list[int]:
+    lengths: list[int] = []
+    for start in range(0, len(texts), batch):
+        encoded = tokenizer(texts[start : start + batch], add_special_tokens=False)["input_ids"]
+        lengths.extend(len(ids) for ids in encoded)
+    return lengths
+
+
+def chunk_documents(documents: list[Document], max_chars: int) -> list[dict]:
+    return [
+        {"doc_id": d.id, "index": i, "text": chunk}
+        for d in documents
+        for i, chunk in enumerate(chunk_text(d.text, max_chars))
+    ]
+
+
+def report_rows(result: IngestResult) -> list[dict]:
+    return [asdict(f) for f in result.files]

@@ -1,0 +1,38 @@
+"""What ingestion leaves in the run's data/ folder, for training, evaluation and people to inspect.
+
+    files.json        per-file report (status, reason, encoding, documents, characters, tokens, ...)
+    documents.jsonl   one cleaned, deduplicated document per line
+    chunks.jsonl      documents cut into sentence-aligned chunks (retrieval, augmentation)
+    split.json        which documents are held out from training, and the seed that chose them
+    stats.json        corpus totals
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from adapt.config import RunConfig
+from adapt.data.ingest import IngestResult, chunk_documents
+from adapt.data.split import split_documents
+from adapt.fileio import write_json_atomic, write_jsonl_atomic
+
+
+def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig) -> dict:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    train, heldout = split_documents([d.id for d in result.documents], config.data.heldout_fraction, config.seed)
+    totals = result.totals()
+    totals["train_documents"] = len(train)
+    totals["heldout_documents"] = len(heldout)
+    write_json_atomic(data_dir / "files.json", [asdict(f) for f in result.files])
+    write_jsonl_atomic(data_dir / "documents.jsonl", (asdict(d) for d in result.documents))
+    write_jsonl_atomic(data_dir / "chunks.jsonl", chunk_documents(result.documents, config.data.chunk_chars))
+    write_json_atomic(data_dir / "split.json", {
+        "seed": config.seed,
+        "heldout_fraction": config.data.heldout_fraction,
+        "train": train,
+        "heldout": heldout,
+    })
+    # stats.json last: ingestion counts as finished only once everything it describes is on disk.
+    write_json_atomic(data_dir / "stats.json", totals)
+    return totals
