@@ -1,0 +1,137 @@
+"""Model references: a bundled name, a local directory, or a Hugging Face Hub id.
+
+Loading goes through `from_pretrained` in every case, so a Hub id works wherever the Hub is
+reachable (a Space). Where it is not, the user gets one clear sentence instead of a retry loop
+and a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import torch
+
+log = logging.getLogger("adapt")
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+BUNDLED_MODELS = {
+    "tiny": EXAMPLES_DIR / "models" / "tiny",
+}
+_HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
+
+
+class ModelNotAvailable(RuntimeError):
+    """The model cannot be loaded; the message says why and what to do."""
+
+
+def resolve_model(ref: str) -> str:
+    """Return a local directory or a Hub id that from_pretrained can take, or raise ModelNotAvailable."""
+    if ref in BUNDLED_MODELS:
+        path = BUNDLED_MODELS[ref]
+        if not (path / "config.json").is_file():
+            raise ModelNotAvailable(f"bundled model '{ref}' is missing from {path}; reinstall the project")
+        return str(path)
+    path = Path(ref).expanduser()
+    if path.exists():
+        if not (path / "config.json").is_file():
+            raise ModelNotAvailable(f"{path} is not a model directory (no config.json in it)")
+        return str(path.resolve())
+    if ref.startswith((".", "/", "~")) or not _HUB_ID.match(ref):
+        raise ModelNotAvailable(f"model '{ref}' not found: no such directory, and not a valid Hub id (owner/name)")
+    _check_hub_model(ref)
+    return ref
+
+
+def _check_hub_model(repo_id: str) -> None:
+    """Fail fast, with a reason, when a Hub model can be neither found in the cache nor downloaded."""
+    from huggingface_hub import try_to_load_from_cache
+
+    cached = try_to_load_from_cache(repo_id, "config.json")
+    if isinstance(cached, str):
+        return
+    if os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes"):
+        raise ModelNotAvailable(
+            f"model '{repo_id}' is not in the local Hugging Face cache and HF_HUB_OFFLINE is set; "
+            "download it once while online, or use a local model directory"
+        )
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+
+    try:
+        HfApi().model_info(repo_id, timeout=15)
+    except GatedRepoError:
+        raise ModelNotAvailable(
+            f"model '{repo_id}' is gated: accept its license on huggingface.co and sign in (HF_TOKEN)"
+        ) from None
+    except RepositoryNotFoundError:
+        raise ModelNotAvailable(
+            f"model '{repo_id}' does not exist on the Hugging Face Hub (or is private and you are not signed in)"
+        ) from None
+    except Exception as err:  # network errors come from several HTTP libraries
+        raise ModelNotAvailable(
+            f"model '{repo_id}' is not in the local cache and the Hugging Face Hub cannot be reached "
+            f"({type(err).__name__}); connect to the internet or use a local model directory"
+        ) from None
+
+
+def load_tokenizer(ref: str, trust_remote_code: bool = False):
+    from transformers import AutoTokenizer
+
+    source = resolve_model(ref)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=trust_remote_code)
+    except ValueError as err:
+        if "trust_remote_code" in str(err):
+            raise ModelNotAvailable(
+                f"model '{ref}' needs to run its own code; allow it with model.trust_remote_code: true "
+                "only if you trust its authors"
+            ) from None
+        raise ModelNotAvailable(f"cannot load the tokenizer of '{ref}': {err}") from None
+    except OSError as err:
+        raise ModelNotAvailable(f"cannot load the tokenizer of '{ref}': {str(err).splitlines()[0]}") from None
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def pick_dtype(precision: str) -> torch.dtype:
+    if precision == "fp32":
+        return torch.float32
+    if precision == "fp16":
+        return torch.float16
+    if precision == "bf16":
+        return torch.bfloat16
+    if torch.cuda.is_available() and torch.cuda.is_bf16_supported():
+        return torch.bfloat16
+    return torch.float32
+
+
+def pick_attention(choice: str) -> str:
+    if choice != "auto":
+        return choice
+    # sdpa honours the block-diagonal mask transformers builds for packed sequences, on CPU and GPU.
+    return "sdpa"
+
+
+def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto", trust_remote_code: bool = False):
+    from transformers import AutoModelForCausalLM
+
+    source = resolve_model(ref)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(
+            source, dtype=dtype, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code
+        )
+    except ValueError as err:
+        if "trust_remote_code" in str(err):
+            raise ModelNotAvailable(
+                f"model '{ref}' needs to run its own code; allow it with model.trust_remote_code: true "
+                "only if you trust its authors"
+            ) from None
+        raise ModelNotAvailable(f"cannot load model '{ref}': {err}") from None
+    except OSError as err:
+        raise ModelNotAvailable(f"cannot load model '{ref}': {str(err).splitlines()[0]}") from None
+    model.config.use_cache = False
+    return model

@@ -1,0 +1,134 @@
+"""One training stage on a packed dataset with the transformers Trainer.
+
+The Trainer brings what we would otherwise rewrite: gradient accumulation, warmup + cosine,
+mixed precision, resumable checkpoints (weights, optimizer, scheduler, RNG, data position), and
+DDP/FSDP under `accelerate launch`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from transformers import PrinterCallback, Trainer, TrainingArguments, default_data_collator
+
+from adapt.config import TrainSection
+from adapt.fileio import write_json_atomic
+from adapt.rundir import RunDir
+from adapt.train.callbacks import ProgressReporter, StopFlag, StopOnSignal
+from adapt.train.packing import PackedDataset, PackedSet
+
+log = logging.getLogger("adapt")
+
+
+@dataclass
+class StageResult:
+    stopped: bool
+    global_step: int
+    max_steps: int
+    final_loss: float | None
+
+
+def last_complete_checkpoint(folder: Path) -> Path | None:
+    """Newest checkpoint whose trainer_state.json (written last by the Trainer) is readable."""
+    if not folder.is_dir():
+        return None
+    candidates = []
+    for child in folder.iterdir():
+        if child.is_dir() and child.name.startswith("checkpoint-") and child.name[11:].isdigit():
+            candidates.append((int(child.name[11:]), child))
+    for _, child in sorted(candidates, reverse=True):
+        try:
+            json.loads((child / "trainer_state.json").read_text(encoding="utf-8"))
+            return child
+        except (OSError, json.JSONDecodeError):
+            log.warning("ignoring incomplete checkpoint %s (interrupted while saving)", child.name)
+    return None
+
+
+def mixed_precision(dtype: torch.dtype) -> dict:
+    if not torch.cuda.is_available():
+        return {}
+    return {"bf16": dtype == torch.bfloat16, "fp16": dtype == torch.float16}
+
+
+def run_stage(
+    *,
+    run: RunDir,
+    stage: str,
+    model,
+    packed: PackedSet,
+    section: TrainSection,
+    seed: int,
+    compute_dtype: torch.dtype,
+    out_dir: Path,
+    tokenizer,
+    show_bar: bool = True,
+) -> StageResult:
+    checkpoints = run.checkpoints_dir(stage)
+    args = TrainingArguments(
+        output_dir=str(checkpoints),
+        per_device_train_batch_size=section.micro_batch_size,
+        gradient_accumulation_steps=section.grad_accum,
+        num_train_epochs=section.epochs,
+        max_steps=section.max_steps or -1,
+        learning_rate=section.learning_rate,
+        lr_scheduler_type=section.lr_scheduler,
+        warmup_steps=section.warmup_ratio,
+        weight_decay=section.weight_decay,
+        max_grad_norm=section.max_grad_norm,
+        activation_checkpointing=section.gradient_checkpointing,
+        logging_strategy="steps",
+        logging_steps=section.log_every_steps,
+        save_strategy="steps",
+        save_steps=section.save_every_steps,
+        save_total_limit=section.keep_checkpoints,
+        seed=seed,
+        data_seed=seed,
+        report_to="none",
+        disable_tqdm=True,
+        dataloader_num_workers=0,
+        remove_unused_columns=False,
+        use_cpu=not torch.cuda.is_available(),
+        **mixed_precision(compute_dtype),
+    )
+    world = max(1, args.world_size)
+    tokens_per_row = packed.real_tokens / max(1, packed.rows)
+    tokens_per_step = tokens_per_row * section.micro_batch_size * section.grad_accum * world
+    trainer = Trainer(
+        model=model,
+        args=args,
+        train_dataset=PackedDataset(packed),
+        data_collator=default_data_collator,
+        callbacks=[StopOnSignal(), ProgressReporter(run, stage, tokens_per_step, show_bar=show_bar)],
+    )
+    trainer.remove_callback(PrinterCallback)  # our ProgressReporter prints; raw log dicts are noise
+    resume_from = last_complete_checkpoint(checkpoints)
+    if resume_from is not None:
+        log.info("%s: resuming from %s", stage, resume_from.name)
+    output = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    history = [h["loss"] for h in trainer.state.log_history if "loss" in h]
+    result = StageResult(
+        stopped=StopFlag.requested,
+        global_step=trainer.state.global_step,
+        max_steps=trainer.state.max_steps,
+        final_loss=history[-1] if history else output.training_loss,
+    )
+    if not result.stopped:
+        # save_model gathers sharded (FSDP) weights and writes from the main process only.
+        trainer.save_model(str(out_dir))
+        if trainer.is_world_process_zero():
+            tokenizer.save_pretrained(str(out_dir))
+            write_json_atomic(out_dir / "training_result.json",
+                              {"stage": stage, "steps": result.global_step, "final_loss": result.final_loss})
+        trainer.accelerator.wait_for_everyone()
+    return result
+
+
+def clear_checkpoints(run: RunDir, stage: str) -> None:
+    """Once a stage's result is saved its resumable checkpoints are dead weight (optimizer state)."""
+    shutil.rmtree(run.checkpoints_dir(stage), ignore_errors=True)
