@@ -1,0 +1,226 @@
+"""python -m adapt: the headless face of the engine.
+
+    python -m adapt run CONFIG.yaml [--set cpt.learning_rate=5e-5 ...]
+    python -m adapt run --resume RUN_DIR
+    python -m adapt ingest PATH... [--text-field text] [--model tiny]
+    python -m adapt validate CONFIG.yaml
+    python -m adapt status RUN_DIR
+    python -m adapt eval RUN_DIR
+    python -m adapt init-model --corpus PATH... --out DIR
+
+Works the same under `accelerate launch -m adapt run CONFIG.yaml` (DDP / FSDP).
+Exit codes: 0 done, 1 failed, 2 bad input, 130 stopped (resumable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from adapt.config import ConfigError, RunConfig
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _parse_overrides(items: list[str]) -> dict:
+    overrides = {}
+    for item in items:
+        if "=" not in item:
+            raise ConfigError(f"--set expects key=value (for example cpt.learning_rate=5e-5), got '{item}'")
+        key, value = item.split("=", 1)
+        overrides[key.strip()] = yaml.safe_load(value)
+    return overrides
+
+
+def _absolute_paths(config: RunConfig) -> RunConfig:
+    """Make relative paths absolute now, so --resume works from any working directory."""
+    data = config.data.model_copy(update={"paths": [str(Path(p).expanduser().resolve()) for p in config.data.paths]})
+    sft = config.sft.model_copy(update={"data": [str(Path(p).expanduser().resolve()) for p in config.sft.data]})
+    base = config.model.base
+    if Path(base).expanduser().exists():
+        base = str(Path(base).expanduser().resolve())
+    model = config.model.model_copy(update={"base": base})
+    return config.model_copy(update={"data": data, "sft": sft, "model": model})
+
+
+def cmd_run(args) -> int:
+    from accelerate import PartialState
+    from accelerate.utils import broadcast_object_list
+
+    from adapt.pipeline import RunAlreadyActive, run_pipeline
+    from adapt.rundir import RunDir
+
+    state = PartialState()
+    if args.resume:
+        run = RunDir(args.resume)
+        if not run.exists():
+            return _fail(f"{args.resume} is not a run directory (no config.yaml/status.json)")
+    else:
+        if not args.config:
+            return _fail("give a CONFIG.yaml, or --resume RUN_DIR")
+        try:
+            config = RunConfig.from_yaml(args.config)
+            if args.set:
+                config = config.with_overrides(_parse_overrides(args.set))
+        except ConfigError as err:
+            return _fail(str(err))
+        config = _absolute_paths(config)
+        # Every process of a multi-GPU launch must write into the same run directory.
+        holder = [str(RunDir.create(args.runs_dir, config).path) if state.is_main_process else None]
+        if state.num_processes > 1:
+            broadcast_object_list(holder)
+        run = RunDir(holder[0])
+        if state.is_main_process:
+            print(f"run directory: {run.path}", file=sys.stderr)
+    try:
+        return run_pipeline(run, show_progress=not args.quiet)
+    except RunAlreadyActive as err:
+        return _fail(str(err))
+    except ConfigError as err:
+        return _fail(str(err))
+
+
+def cmd_validate(args) -> int:
+    try:
+        config = RunConfig.from_yaml(args.config)
+    except ConfigError as err:
+        return _fail(str(err))
+    print(config.to_yaml(), end="")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from adapt.config import DataSection
+    from adapt.data.ingest import ingest
+    from adapt.data.store import write_ingest_outputs
+    from adapt.models import ModelNotAvailable, load_tokenizer
+
+    try:
+        section = DataSection(text_field=args.text_field)
+    except Exception as err:
+        return _fail(str(err))
+    tokenizer = None
+    if args.model:
+        try:
+            tokenizer = load_tokenizer(args.model)
+        except ModelNotAvailable as err:
+            return _fail(str(err))
+    result = ingest(args.paths, section, tokenizer=tokenizer)
+    for f in result.files:
+        if f.status == "ok":
+            line = (f"ok     {f.name}: {f.documents} docs, {f.characters:,} chars, lang={f.language}, "
+                    f"enc={f.encoding}, dupes={f.exact_duplicates}+{f.near_duplicates}")
+            if f.tokens is not None:
+                line += f", {f.tokens:,} tokens"
+            print(line)
+            for warning in f.warnings:
+                print(f"       warning: {warning}")
+        else:
+            print(f"error  {f.name}: {f.reason}")
+    totals = result.totals()
+    print(json.dumps(totals, ensure_ascii=False))
+    if args.out and result.documents:
+        write_ingest_outputs(Path(args.out), result, RunConfig(data=section))
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0 if result.documents else 2
+
+
+def cmd_status(args) -> int:
+    from adapt.rundir import RunDir
+
+    run = RunDir(args.run_dir)
+    if not run.exists():
+        return _fail(f"{args.run_dir} is not a run directory")
+    print(json.dumps(run.status(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from adapt.evaluate.stage import evaluate_run
+    from adapt.models import ModelNotAvailable
+    from adapt.rundir import RunDir, attach_run_logger
+
+    run = RunDir(args.run_dir)
+    if not run.exists():
+        return _fail(f"{args.run_dir} is not a run directory")
+    attach_run_logger(run)
+    try:
+        report = evaluate_run(run, run.load_config())
+    except (ModelNotAvailable, ConfigError) as err:
+        return _fail(str(err))
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_init_model(args) -> int:
+    from adapt.scratch import ScratchSpec, build_scratch_model
+
+    texts = []
+    for path in args.corpus:
+        for file in sorted(Path(path).rglob("*")) if Path(path).is_dir() else [Path(path)]:
+            if file.suffix in (".txt", ".md"):
+                texts.append(file.read_text(encoding="utf-8"))
+    if not texts:
+        return _fail("no .txt or .md text found in --corpus")
+    spec = ScratchSpec(vocab_size=args.vocab, hidden_size=args.hidden, layers=args.layers, heads=args.heads,
+                       max_positions=args.max_positions)
+    build_scratch_model(texts, Path(args.out), spec, seed=args.seed)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m adapt", description="Domain Adapter: CPT + SFT, headless.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run (or resume) a whole adaptation")
+    run.add_argument("config", nargs="?", help="RunConfig YAML")
+    run.add_argument("--resume", metavar="RUN_DIR", help="continue a stopped or killed run")
+    run.add_argument("--runs-dir", default=os.environ.get("ADAPT_RUNS_DIR", "runs"), help="where run folders go")
+    run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value")
+    run.add_argument("--quiet", action="store_true", help="no terminal progress (the run dir still gets it)")
+    run.set_defaults(func=cmd_run)
+
+    validate = sub.add_parser("validate", help="check a config and print it with defaults filled in")
+    validate.add_argument("config")
+    validate.set_defaults(func=cmd_validate)
+
+    ing = sub.add_parser("ingest", help="read documents and report per file, without training")
+    ing.add_argument("paths", nargs="+")
+    ing.add_argument("--text-field", default="text")
+    ing.add_argument("--model", help="count tokens with this model's tokenizer")
+    ing.add_argument("--out", help="write documents/split/stats to this folder")
+    ing.set_defaults(func=cmd_ingest)
+
+    status = sub.add_parser("status", help="print a run's status.json")
+    status.add_argument("run_dir")
+    status.set_defaults(func=cmd_status)
+
+    ev = sub.add_parser("eval", help="(re)compute a run's evaluation report")
+    ev.add_argument("run_dir")
+    ev.set_defaults(func=cmd_eval)
+
+    init = sub.add_parser("init-model", help="build a small random-init model and BPE tokenizer from a corpus")
+    init.add_argument("--corpus", nargs="+", required=True)
+    init.add_argument("--out", required=True)
+    init.add_argument("--vocab", type=int, default=2048)
+    init.add_argument("--hidden", type=int, default=64)
+    init.add_argument("--layers", type=int, default=2)
+    init.add_argument("--heads", type=int, default=4)
+    init.add_argument("--max-positions", type=int, default=2048)
+    init.add_argument("--seed", type=int, default=0)
+    init.set_defaults(func=cmd_init_model)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

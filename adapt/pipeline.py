@@ -1,0 +1,207 @@
+"""The whole run: ingest -> CPT -> SFT -> eval, resumable stage by stage.
+
+Progress and results go only to the run directory. A stage marked done in status.json is never
+redone; a stage that was interrupted continues from its last checkpoint.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+
+from tqdm.auto import tqdm
+
+from adapt.config import ConfigError, RunConfig
+from adapt.data.store import write_ingest_outputs
+from adapt.data.ingest import ingest
+from adapt.data.readers import IngestError
+from adapt.models import ModelNotAvailable, load_tokenizer
+from adapt.rundir import RunDir, attach_run_logger, now_iso
+from adapt.secrets import redact
+from adapt.train.callbacks import StopFlag
+from adapt.train.chat_data import ChatDataError
+from adapt.train.runner import clear_checkpoints
+from adapt.train.stages import StageInputError, prepare_cpt_data, prepare_sft_data, train
+
+log = logging.getLogger("adapt")
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED = 0, 1, 2, 130
+# Errors caused by what the user gave us: reported as one clear sentence, no traceback.
+USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError)
+
+
+class RunAlreadyActive(RuntimeError):
+    pass
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _distributed():
+    from accelerate import PartialState
+
+    return PartialState()
+
+
+def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
+    """Run (or resume) every stage not yet done. Returns a process exit code."""
+    state = _distributed()
+    main = state.is_main_process
+    status = run.status()
+    if main and status.get("state") in ("running", "stopping") and _pid_alive(status.get("pid")):
+        raise RunAlreadyActive(f"run {run.path.name} is already running (pid {status['pid']})")
+    if main:
+        attach_run_logger(run, console=show_progress)
+    StopFlag.install()
+    config = run.load_config()
+    if main:
+        resumed = bool(status.get("stages"))
+        run.update_status(state="running", pid=os.getpid(), started_at=status.get("started_at") or now_iso(),
+                          ended_at=None, error=None)
+        run.append_event({"stage": "run", "event": "resumed" if resumed else "started"})
+        log.info("%s run %s", "resuming" if resumed else "starting", run.path)
+    try:
+        for stage, action in (("ingest", _ingest), ("cpt", _cpt), ("sft", _sft), ("eval", _eval)):
+            if run.stage_state(stage) in ("done", "skipped"):
+                if main:
+                    log.info("%s: already done, skipping", stage)
+                continue
+            if StopFlag.requested:
+                break
+            action(run, config, main, show_progress)
+            state.wait_for_everyone()
+            if StopFlag.requested:
+                break
+        if StopFlag.requested:
+            if main:
+                run.update_status(state="stopped", ended_at=now_iso())
+                run.append_event({"stage": "run", "event": "stopped", "signal": StopFlag.signal_name})
+                log.info("stopped on %s; continue with: python -m adapt run --resume %s", StopFlag.signal_name, run.path)
+            return EXIT_STOPPED
+        if main:
+            run.update_status(state="done", stage=None, ended_at=now_iso())
+            run.append_event({"stage": "run", "event": "done"})
+            log.info("done: %s", run.path)
+        return EXIT_OK
+    except USER_ERRORS as err:
+        message = redact(str(err))
+        if main:
+            log.error("error: %s", message)
+            run.update_status(state="failed", ended_at=now_iso(), error=message)
+            run.append_event({"stage": "run", "event": "failed", "error": message})
+        return EXIT_BAD_INPUT
+    except Exception as err:  # an engine bug or an environment failure: keep the traceback in the log
+        message = redact(f"{type(err).__name__}: {err}")
+        if main:
+            log.error("failed: %s\n%s", message, redact(traceback.format_exc()))
+            run.update_status(state="failed", ended_at=now_iso(), error=message)
+            run.append_event({"stage": "run", "event": "failed", "error": message})
+        return EXIT_FAILED
+
+
+# ---- stages ----------------------------------------------------------------------------------
+
+def _ingest(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
+    if not main:
+        return
+    run.set_stage("ingest", "running")
+    if not config.data.paths:
+        raise StageInputError("no documents given: set data.paths to files or folders")
+    tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
+    bar = tqdm(total=None, desc="INGEST", unit="file", disable=not show, dynamic_ncols=True)
+
+    def on_file(done: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(name[:40], refresh=True)
+        run.set_stage("ingest", "running", step=done, total_steps=total)
+
+    result = ingest(config.data.paths, config.data, tokenizer=tokenizer, on_file=on_file)
+    bar.close()
+    for report in result.failed_files:
+        log.warning("ingest: skipped %s: %s", report.name, report.reason)
+    for report in result.ok_files:
+        for warning in report.warnings:
+            log.warning("ingest: %s: %s", report.name, warning)
+    if not result.documents:
+        raise StageInputError("none of the files gave usable text; see the per-file reasons above")
+    totals = write_ingest_outputs(run.data_dir, result, config)
+    log.info("ingest: %d of %d files, %d documents (%d held out), %s characters, %s tokens; "
+             "%d exact and %d near duplicates removed",
+             totals["files_ok"], totals["files"], totals["documents"], totals["heldout_documents"],
+             f"{totals['characters']:,}", f"{totals['tokens']:,}" if totals["tokens"] is not None else "?",
+             totals["exact_duplicates"], totals["near_duplicates"])
+    run.append_event({"stage": "ingest", "event": "done", **{k: v for k, v in totals.items() if k != "languages"}})
+    run.set_stage("ingest", "done", **{k: totals[k] for k in ("documents", "files_ok", "files_failed")})
+
+
+def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: str) -> None:
+    section = config.cpt if stage == "cpt" else config.sft
+    if not section.enabled:
+        if main:
+            run.set_stage(stage, "skipped", reason="disabled in config")
+        return
+    tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
+    from accelerate import PartialState
+
+    with PartialState().main_process_first():
+        packed = prepare_cpt_data(run, config, tokenizer) if stage == "cpt" else prepare_sft_data(run, config, tokenizer)
+    if packed is None:
+        if main:
+            log.warning("sft: no instruction data given (sft.data); skipping instruction tuning")
+            run.set_stage(stage, "skipped", reason="no sft.data")
+        return
+    if main:
+        run.set_stage(stage, "running")
+    final_stage = stage == "sft" or not (config.sft.enabled and (config.sft.data or _has_sft_cache(run)))
+    result_dir = "adapter" if config.model.method == "lora" else "model"
+    out_rel = result_dir if final_stage else "cpt"
+    start_from = run.output_path("cpt") if stage == "sft" else None
+    result = train(run, config, stage, section, packed, start_from, tokenizer, run.path / out_rel, show_bar=show)
+    if result.stopped:
+        return
+    if main:
+        run.set_output(stage, out_rel)
+        if final_stage:
+            run.set_output("final", out_rel)
+        run.set_stage(stage, "done", step=result.global_step, total_steps=result.max_steps, loss=result.final_loss)
+        clear_checkpoints(run, stage)
+        log.info("%s: done after %d steps, final loss %.4f -> %s", stage, result.global_step,
+                 result.final_loss or float("nan"), out_rel)
+
+
+def _has_sft_cache(run: RunDir) -> bool:
+    return (run.data_dir / "sft" / "meta.json").is_file()
+
+
+def _cpt(run, config, main, show):
+    _train_stage(run, config, main, show, "cpt")
+
+
+def _sft(run, config, main, show):
+    _train_stage(run, config, main, show, "sft")
+
+
+def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
+    if not main:
+        return
+    if not config.eval.enabled:
+        run.set_stage("eval", "skipped", reason="disabled in config")
+        return
+    from adapt.evaluate.stage import evaluate_run
+
+    run.set_stage("eval", "running")
+    report = evaluate_run(run, config)
+    run.set_stage("eval", "done")
+    run.append_event({"stage": "eval", "event": "done", "perplexity": report.get("perplexity")})
+
