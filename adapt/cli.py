@@ -161,19 +161,18 @@ def cmd_eval(args) -> int:
 
 
 def cmd_init_model(args) -> int:
+    from adapt.config import DataSection
+    from adapt.data.ingest import ingest
     from adapt.scratch import ScratchSpec, build_scratch_model
 
-    texts = []
-    for path in args.corpus:
-        for file in sorted(Path(path).rglob("*")) if Path(path).is_dir() else [Path(path)]:
-            if file.suffix in (".txt", ".md"):
-                texts.append(file.read_text(encoding="utf-8"))
+    result = ingest(args.corpus, DataSection())
+    texts = [d.text for d in result.documents]
     if not texts:
-        return _fail("no .txt or .md text found in --corpus")
+        return _fail("no usable text found in --corpus")
     spec = ScratchSpec(vocab_size=args.vocab, hidden_size=args.hidden, layers=args.layers, heads=args.heads,
                        max_positions=args.max_positions)
     build_scratch_model(texts, Path(args.out), spec, seed=args.seed)
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} (tokenizer trained on {len(texts)} documents)")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import traceback
+import warnings
 
 from tqdm.auto import tqdm
 
@@ -25,6 +26,8 @@ from adapt.train.runner import clear_checkpoints
 from adapt.train.stages import StageInputError, prepare_cpt_data, prepare_sft_data, train
 
 log = logging.getLogger("adapt")
+# peft calls a transformers API that transformers itself deprecated; the warning is not ours to act on.
+warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED = 0, 1, 2, 130
 # Errors caused by what the user gave us: reported as one clear sentence, no traceback.
@@ -62,6 +65,10 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
         raise RunAlreadyActive(f"run {run.path.name} is already running (pid {status['pid']})")
     if main:
         attach_run_logger(run, console=show_progress)
+    if not show_progress:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
     StopFlag.install()
     config = run.load_config()
     if main:

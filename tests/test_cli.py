@@ -1,0 +1,63 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from adapt.rundir import RunDir
+from conftest import ROOT, make_config, run_cli
+
+
+def test_example_quick_demo_runs_offline_from_the_repo(tmp_path):
+    result = run_cli("run", "examples/configs/quick-demo.yaml", "--runs-dir", str(tmp_path / "runs"), "--quiet",
+                     env={"HF_HUB_OFFLINE": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    (run_path,) = (tmp_path / "runs").iterdir()
+    run = RunDir(run_path)
+    assert run.status()["state"] == "done"
+    ppl = json.loads(run.report_path.read_text())["perplexity"]["heldout_domain"]
+    assert ppl["sft"]["perplexity"] < ppl["base"]["perplexity"]
+    stats = json.loads((run.data_dir / "stats.json").read_text())
+    assert stats["files_failed"] == 0 and stats["languages"]["ja"] > 0 and stats["languages"]["en"] > 0
+    # the stored config is the launched one, with paths made absolute so --resume works from anywhere
+    stored = run.load_config()
+    assert Path(stored.data.paths[0]).is_absolute() and stored.name == "quick-demo"
+
+
+def test_same_entry_point_under_accelerate_launch(tmp_path, tiny_model, corpus_dir, sft_file):
+    accelerate = shutil.which("accelerate", path=str(Path(sys.executable).parent)) or shutil.which("accelerate")
+    assert accelerate, "accelerate's launcher is installed with the requirements"
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, sft_file, eval={"enabled": False})
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [accelerate, "launch", "--num_processes", "1", "--num_machines", "1", "--cpu", "--mixed_precision", "no",
+         "--dynamo_backend", "no", "-m", "adapt", "run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    (run_path,) = (tmp_path / "runs").iterdir()
+    status = RunDir(run_path).status()
+    assert status["state"] == "done" and status["outputs"]["final"] == "adapter"
+
+
+def test_ingest_command_reports_each_file(tmp_path, corpus_dir):
+    (tmp_path / "bad.docx").write_bytes(b"not a docx")
+    result = run_cli("ingest", str(corpus_dir), str(tmp_path / "bad.docx"))
+    assert result.returncode == 0
+    assert "error  bad.docx: not a readable .docx" in result.stdout
+    assert result.stdout.count("\nok ") + result.stdout.startswith("ok ") == 20
+    totals = json.loads(result.stdout.strip().splitlines()[-1])
+    assert totals["documents"] == 20 and totals["files_failed"] == 1
+
+
+def test_validate_prints_defaults(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("cpt:\n  epochs: 2\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0 and "epochs: 2.0" in result.stdout and "heldout_fraction: 0.1" in result.stdout
+
+
+def test_resume_of_a_non_run_directory(tmp_path):
+    result = run_cli("run", "--resume", str(tmp_path))
+    assert result.returncode == 2 and "not a run directory" in result.stderr
