@@ -18,7 +18,7 @@ from adapt.data.store import write_ingest_outputs
 from adapt.data.ingest import ingest
 from adapt.data.readers import IngestError
 from adapt.models import ModelNotAvailable, load_tokenizer
-from adapt.rundir import RunDir, attach_run_logger, now_iso
+from adapt.rundir import STAGES, RunDir, attach_run_logger, now_iso, process_alive, process_start_time
 from adapt.secrets import redact
 from adapt.train.callbacks import StopFlag
 from adapt.train.chat_data import ChatDataError
@@ -38,18 +38,6 @@ class RunAlreadyActive(RuntimeError):
     pass
 
 
-def _pid_alive(pid: int | None) -> bool:
-    if not pid or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _distributed():
     from accelerate import PartialState
 
@@ -61,7 +49,8 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
     state = _distributed()
     main = state.is_main_process
     status = run.status()
-    if main and status.get("state") in ("running", "stopping") and _pid_alive(status.get("pid")):
+    if main and status.get("state") in ("running", "stopping") and process_alive(status.get("pid"),
+                                                                                  status.get("pid_start")):
         raise RunAlreadyActive(f"run {run.path.name} is already running (pid {status['pid']})")
     if main:
         attach_run_logger(run, console=show_progress)
@@ -73,7 +62,8 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
     config = run.load_config()
     if main:
         resumed = bool(status.get("stages"))
-        run.update_status(state="running", pid=os.getpid(), started_at=status.get("started_at") or now_iso(),
+        run.update_status(state="running", pid=os.getpid(), pid_start=process_start_time(os.getpid()),
+                          started_at=status.get("started_at") or now_iso(),
                           ended_at=None, error=None)
         run.append_event({"stage": "run", "event": "resumed" if resumed else "started"})
         log.info("%s run %s", "resuming" if resumed else "starting", run.path)
@@ -87,13 +77,14 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
                 break
             action(run, config, main, show_progress)
             state.wait_for_everyone()
-            if StopFlag.requested:
-                break
-        if StopFlag.requested:
+        unfinished = [s for s in STAGES if run.stage_state(s) not in ("done", "skipped")]
+        if unfinished:
+            # Only a stop request leaves stages unfinished without an exception.
             if main:
                 run.update_status(state="stopped", ended_at=now_iso())
                 run.append_event({"stage": "run", "event": "stopped", "signal": StopFlag.signal_name})
-                log.info("stopped on %s; continue with: python -m adapt run --resume %s", StopFlag.signal_name, run.path)
+                log.info("stopped on %s before finishing %s; continue with: python -m adapt run --resume %s",
+                         StopFlag.signal_name or "request", ", ".join(unfinished), run.path)
             return EXIT_STOPPED
         if main:
             run.update_status(state="done", stage=None, ended_at=now_iso())

@@ -156,6 +156,31 @@ class RunDir:
         return "\n".join(text.splitlines()[-lines:])
 
 
+def process_start_time(pid: int) -> str | None:
+    """Kernel start time of a process (Linux); with the pid it identifies the process even after
+    the pid number has been reused by another one."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def process_alive(pid: int | None, start_time: str | None = None) -> bool:
+    if not pid or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    if start_time is not None:
+        current = process_start_time(pid)
+        return current is None or current == start_time
+    return True
+
+
 def attach_run_logger(run: RunDir, console: bool = True) -> logging.Logger:
     """Log to the run's log.txt (and the terminal), with secrets redacted on the way out."""
     logger = logging.getLogger("adapt")

@@ -120,3 +120,12 @@ def test_resume_refuses_a_run_that_is_still_alive(tmp_path, tiny_model, corpus_d
     finally:
         proc.kill()
         proc.wait(timeout=60)
+
+
+def test_a_reused_pid_does_not_block_resume():
+    from adapt.rundir import process_alive, process_start_time
+
+    own_parent = os.getppid()
+    assert process_alive(own_parent, process_start_time(own_parent))
+    assert not process_alive(own_parent, "not-its-start-time"), "same pid number, different process"
+    assert not process_alive(None)
