@@ -2,6 +2,8 @@
 
     python -m adapt run CONFIG.yaml [--set cpt.learning_rate=5e-5 ...]
     python -m adapt run --resume RUN_DIR
+    python -m adapt augment CONFIG.yaml | --resume RUN_DIR   (ingest + augment only)
+    python -m adapt serve MODEL [--port 8000]   (OpenAI-compatible endpoint over a local model)
     python -m adapt ingest PATH... [--text-field text] [--model tiny]
     python -m adapt validate CONFIG.yaml
     python -m adapt status RUN_DIR
@@ -51,7 +53,7 @@ def _absolute_paths(config: RunConfig) -> RunConfig:
     return config.model_copy(update={"data": data, "sft": sft, "model": model})
 
 
-def cmd_run(args) -> int:
+def cmd_run(args, stop_after: str | None = None) -> int:
     from accelerate import PartialState
     from accelerate.utils import broadcast_object_list
 
@@ -81,11 +83,32 @@ def cmd_run(args) -> int:
         if state.is_main_process:
             print(f"run directory: {run.path}", file=sys.stderr)
     try:
-        return run_pipeline(run, show_progress=not args.quiet)
+        return run_pipeline(run, show_progress=not args.quiet, stop_after=stop_after)
     except RunAlreadyActive as err:
         return _fail(str(err))
     except ConfigError as err:
         return _fail(str(err))
+
+
+def cmd_augment(args) -> int:
+    return cmd_run(args, stop_after="augment")
+
+
+def cmd_serve(args) -> int:
+    from adapt.models import ModelNotAvailable
+    from adapt.serve import make_server
+
+    try:
+        server = make_server(args.model, args.host, args.port, args.trust_remote_code)
+    except ModelNotAvailable as err:
+        return _fail(str(err))
+    host, port = server.server_address[:2]
+    print(f"serving {args.model} at http://{host}:{port}/v1 (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def cmd_validate(args) -> int:
@@ -187,6 +210,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value")
     run.add_argument("--quiet", action="store_true", help="no terminal progress (the run dir still gets it)")
     run.set_defaults(func=cmd_run)
+
+    aug = sub.add_parser("augment", help="ingest and generate synthetic data only (continue later with run --resume)")
+    aug.add_argument("config", nargs="?", help="RunConfig YAML")
+    aug.add_argument("--resume", metavar="RUN_DIR", help="continue an interrupted augmentation")
+    aug.add_argument("--runs-dir", default=os.environ.get("ADAPT_RUNS_DIR", "runs"))
+    aug.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    aug.add_argument("--quiet", action="store_true")
+    aug.set_defaults(func=cmd_augment)
+
+    serve = sub.add_parser("serve", help="OpenAI-compatible chat endpoint over a local model")
+    serve.add_argument("model", help="bundled name, model directory or Hub id")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--trust-remote-code", action="store_true")
+    serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser("validate", help="check a config and print it with defaults filled in")
     validate.add_argument("config")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class ConfigError(ValueError):
@@ -46,6 +46,10 @@ class ModelSection(Section):
     )
     attn_implementation: Literal["auto", "sdpa", "eager", "flash_attention_2"] = "auto"
     trust_remote_code: bool = Field(False, description="run code shipped with the model; only for models you trust")
+    rope_target_length: int | None = Field(
+        None, ge=16, le=1_048_576,
+        description="extend the context beyond the model's native length by raising the RoPE theta",
+    )
 
 
 class DataSection(Section):
@@ -59,6 +63,71 @@ class DataSection(Section):
     )
     heldout_fraction: float = Field(0.1, ge=0, lt=1, description="share of documents kept out of training")
     max_file_mb: float = Field(200.0, gt=0, le=100_000, description="files larger than this are refused")
+
+
+AUGMENT_CATEGORIES = (
+    "paraphrase", "summary", "generalized", "elaboration", "kg_extraction", "translation_en", "translation_zh",
+    "qa_difficult", "qa_easy", "qa_numbers_formula", "qa_methods", "qa_people_names", "positive_negative",
+    "keywords", "reference", "discussion",
+)
+DEFAULT_CATEGORY_COUNTS = {name: 1 for name in AUGMENT_CATEGORIES} | {"qa_easy": 2, "qa_numbers_formula": 2,
+                                                                       "qa_people_names": 2}
+
+
+class LocalGeneratorSection(Section):
+    model: str = Field("Qwen/Qwen2.5-7B-Instruct", min_length=1,
+                       description="chat model that writes the synthetic data (bundled name, directory or Hub id)")
+    batch_size: int = Field(8, ge=1, le=1024)
+    precision: Literal["auto", "bf16", "fp16", "fp32"] = "auto"
+
+
+class EndpointGeneratorSection(Section):
+    base_url: str = Field("http://localhost:8000/v1", min_length=1, description="OpenAI-compatible API root")
+    model: str = Field("default", min_length=1, description="model name the endpoint serves")
+    api_key_env: str = Field("OPENAI_API_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+                             description="environment variable that holds the API key (the key itself is never stored)")
+    timeout_s: float = Field(120.0, gt=0, le=3600)
+    max_retries: int = Field(3, ge=0, le=20)
+    concurrency: int = Field(4, ge=1, le=256)
+
+
+class AugmentSection(Section):
+    enabled: bool = True
+    backend: Literal["rules", "local", "endpoint"] = Field(
+        "rules", description="rules: offline, no LLM; local: a transformers chat model; endpoint: an OpenAI-compatible API"
+    )
+    categories: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_CATEGORY_COUNTS),
+                                       description="items to generate per document and category; 0 turns one off")
+    qa_heldout_fraction: float = Field(0.3, ge=0, lt=1,
+                                       description="share of each document's QA kept out of training for evaluation")
+    max_source_chars: int = Field(6000, ge=200, le=200_000, description="document text shown to the generator")
+    max_new_tokens: int = Field(768, ge=16, le=32768)
+    temperature: float = Field(0.7, ge=0, le=2)
+    local: LocalGeneratorSection = Field(default_factory=LocalGeneratorSection)
+    endpoint: EndpointGeneratorSection = Field(default_factory=EndpointGeneratorSection)
+
+    @field_validator("categories")
+    @classmethod
+    def _known_categories(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(value) - set(AUGMENT_CATEGORIES))
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; known: {', '.join(AUGMENT_CATEGORIES)}")
+        bad = {k: v for k, v in value.items() if not isinstance(v, int) or v < 0 or v > 50}
+        if bad:
+            raise ValueError(f"counts must be whole numbers from 0 to 50, got {bad}")
+        return value
+
+
+class MixSection(Section):
+    """What continued pretraining reads: raw documents + synthetic texts + replay of general text."""
+
+    include_raw: bool = True
+    include_augmented: bool = True
+    replay_ratio: float = Field(0.1, ge=0, lt=1, description="share of CPT tokens taken from general text")
+    replay_paths: list[str] = Field(default_factory=list, description="files or folders of general text to replay")
+    group_by_document: bool = Field(
+        True, description="keep each document and its synthetic variants together in one sequence"
+    )
 
 
 class TrainSection(Section):
@@ -89,6 +158,12 @@ class SFTSection(TrainSection):
     """Instruction tuning after CPT, loss on assistant tokens only."""
 
     data: list[str] = Field(default_factory=list, description="JSONL files of {'messages': [...]} conversations")
+    variant: Literal["general", "domain_zero_shot", "domain_one_shot", "all"] = Field(
+        "all", description="general instructions only, synthesized domain instructions (with or without a general "
+                           "example shown to the generator), or all of them",
+    )
+    general_data: list[str] = Field(default_factory=list, description="JSONL conversations of general instructions")
+    max_domain_examples: int = Field(20000, ge=0, le=10_000_000)
     epochs: float = Field(2.0, gt=0, le=1000)
     learning_rate: float = Field(5e-5, gt=0, le=1)
 
@@ -104,6 +179,8 @@ class RunConfig(Section):
     seed: int = Field(42, ge=0, le=2**32 - 1)
     model: ModelSection = Field(default_factory=ModelSection)
     data: DataSection = Field(default_factory=DataSection)
+    augment: AugmentSection = Field(default_factory=AugmentSection)
+    mix: MixSection = Field(default_factory=MixSection)
     cpt: CPTSection = Field(default_factory=CPTSection)
     sft: SFTSection = Field(default_factory=SFTSection)
     eval: EvalSection = Field(default_factory=EvalSection)

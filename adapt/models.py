@@ -116,13 +116,56 @@ def pick_attention(choice: str) -> str:
     return "sdpa"
 
 
-def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto", trust_remote_code: bool = False):
-    from transformers import AutoModelForCausalLM
+def native_context_length(ref: str, trust_remote_code: bool = False) -> int | None:
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(resolve_model(ref), trust_remote_code=trust_remote_code)
+    return getattr(config, "max_position_embeddings", None)
+
+
+def rope_overrides(ref: str, target_length: int | None, trust_remote_code: bool = False) -> dict | None:
+    """Config changes that stretch a RoPE model to `target_length` tokens, or None if not needed.
+
+    The RoPE base (theta) grows so that the slowest-rotating dimension spans the longer context:
+    theta' = theta * s^(d/(d-2)), s = target/native, d = head dimension (NTK-aware scaling, the
+    approach behind Llama 3's long-context theta). Continued pretraining at the new length then
+    teaches the model to use it.
+    """
+    from transformers import AutoConfig
+
+    if not target_length:
+        return None
+    config = AutoConfig.from_pretrained(resolve_model(ref), trust_remote_code=trust_remote_code)
+    native = getattr(config, "max_position_embeddings", None)
+    if not native or target_length <= native:
+        return None
+    params = dict(getattr(config, "rope_parameters", None) or {})
+    theta = params.get("rope_theta") or getattr(config, "rope_theta", None)
+    if theta is None:
+        raise ModelNotAvailable(f"model '{ref}' does not use RoPE, so model.rope_target_length cannot extend it")
+    head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
+    scale = target_length / native
+    return {"rope_theta": float(theta) * scale ** (head_dim / (head_dim - 2)),
+            "max_position_embeddings": int(target_length), "native_length": int(native)}
+
+
+def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto", trust_remote_code: bool = False,
+               overrides: dict | None = None):
+    from transformers import AutoConfig, AutoModelForCausalLM
 
     source = resolve_model(ref)
     try:
+        extra = {}
+        if overrides:
+            config = AutoConfig.from_pretrained(source, trust_remote_code=trust_remote_code)
+            config.max_position_embeddings = overrides["max_position_embeddings"]
+            params = dict(getattr(config, "rope_parameters", None) or {})
+            params["rope_theta"] = overrides["rope_theta"]
+            config.rope_parameters = params
+            extra["config"] = config
         model = AutoModelForCausalLM.from_pretrained(
-            source, dtype=dtype, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code
+            source, dtype=dtype, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code,
+            **extra,
         )
     except ValueError as err:
         if "trust_remote_code" in str(err):

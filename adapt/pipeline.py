@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import traceback
 import warnings
 
@@ -44,8 +45,8 @@ def _distributed():
     return PartialState()
 
 
-def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
-    """Run (or resume) every stage not yet done. Returns a process exit code."""
+def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None = None) -> int:
+    """Run (or resume) every stage not yet done, up to `stop_after` if given. Returns an exit code."""
     state = _distributed()
     main = state.is_main_process
     status = run.status()
@@ -68,7 +69,10 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
         run.append_event({"stage": "run", "event": "resumed" if resumed else "started"})
         log.info("%s run %s", "resuming" if resumed else "starting", run.path)
     try:
-        for stage, action in (("ingest", _ingest), ("cpt", _cpt), ("sft", _sft), ("eval", _eval)):
+        for stage, action in (("ingest", _ingest), ("augment", _augment), ("cpt", _cpt), ("sft", _sft),
+                              ("eval", _eval)):
+            if stop_after and STAGES.index(stage) > STAGES.index(stop_after):
+                break
             if run.stage_state(stage) in ("done", "skipped"):
                 if main:
                     log.info("%s: already done, skipping", stage)
@@ -77,7 +81,8 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
                 break
             action(run, config, main, show_progress)
             state.wait_for_everyone()
-        unfinished = [s for s in STAGES if run.stage_state(s) not in ("done", "skipped")]
+        wanted = STAGES if not stop_after else STAGES[: STAGES.index(stop_after) + 1]
+        unfinished = [s for s in wanted if run.stage_state(s) not in ("done", "skipped")]
         if unfinished:
             # Only a stop request leaves stages unfinished without an exception.
             if main:
@@ -87,9 +92,14 @@ def run_pipeline(run: RunDir, show_progress: bool = True) -> int:
                          StopFlag.signal_name or "request", ", ".join(unfinished), run.path)
             return EXIT_STOPPED
         if main:
-            run.update_status(state="done", stage=None, ended_at=now_iso())
-            run.append_event({"stage": "run", "event": "done"})
-            log.info("done: %s", run.path)
+            if stop_after and stop_after != STAGES[-1]:
+                run.update_status(state="stopped", stage=None, ended_at=now_iso())
+                run.append_event({"stage": "run", "event": "stopped", "after": stop_after})
+                log.info("%s done; continue with: python -m adapt run --resume %s", stop_after, run.path)
+            else:
+                run.update_status(state="done", stage=None, ended_at=now_iso())
+                run.append_event({"stage": "run", "event": "done"})
+                log.info("done: %s", run.path)
         return EXIT_OK
     except USER_ERRORS as err:
         message = redact(str(err))
@@ -143,6 +153,52 @@ def _ingest(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     run.set_stage("ingest", "done", **{k: totals[k] for k in ("documents", "files_ok", "files_failed")})
 
 
+def _augment(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
+    if not main:
+        return
+    if not config.augment.enabled or not any(config.augment.categories.values()):
+        run.set_stage("augment", "skipped", reason="disabled in config")
+        return
+    from adapt.augment.runner import run_augmentation
+
+    run.set_stage("augment", "running")
+    bar = tqdm(total=None, desc="AUGMENT", unit="gen", disable=not show, dynamic_ncols=True)
+    # ETA from this session's rate: a resumed run starts with work already done.
+    session = {"time": time.time(), "done": None}
+
+    def on_progress(done: int, total: int) -> None:
+        if StopFlag.requested:
+            raise _Stop()
+        bar.total = total
+        bar.update(done - bar.n)
+        if session["done"] is None:
+            session.update(done=done, time=time.time())
+        rate = (done - session["done"]) / max(1e-9, time.time() - session["time"])
+        eta = round((total - done) / rate, 1) if rate > 0 else None
+        run.append_event({"stage": "augment", "step": done, "total_steps": total, "eta_s": eta})
+        run.set_stage("augment", "running", step=done, total_steps=total)
+
+    try:
+        summary = run_augmentation(run.data_dir, config, on_progress=on_progress,
+                                   trust_remote_code=config.model.trust_remote_code)
+    except _Stop:
+        bar.close()
+        return  # everything generated so far is on disk; resume continues from there
+    bar.close()
+    generated = sum(c["items"] for c in summary["categories"].values())
+    failed = sum(summary["failed_this_session"].values())
+    log.info("augment (%s): %d items for %d documents; %d generations failed (dropped, counted in "
+             "data/augment/summary.json)", summary["backend"], generated, summary["documents"], failed)
+    if failed and not generated:
+        log.warning("augment: every generation failed; check the generator (augment.backend=%s)",
+                    config.augment.backend)
+    run.set_stage("augment", "done", items=generated, failed=failed)
+
+
+class _Stop(Exception):
+    pass
+
+
 def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: str) -> None:
     section = config.cpt if stage == "cpt" else config.sft
     if not section.enabled:
@@ -161,7 +217,8 @@ def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: 
         return
     if main:
         run.set_stage(stage, "running")
-    final_stage = stage == "sft" or not (config.sft.enabled and (config.sft.data or _has_sft_cache(run)))
+    # CPT's weights are the final result only when no SFT will follow (no instruction data at all).
+    final_stage = stage == "sft" or not (config.sft.enabled and prepare_sft_data(run, config, tokenizer) is not None)
     result_dir = "adapter" if config.model.method == "lora" else "model"
     out_rel = result_dir if final_stage else "cpt"
     start_from = run.output_path("cpt") if stage == "sft" else None
@@ -176,10 +233,6 @@ def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: 
         clear_checkpoints(run, stage)
         log.info("%s: done after %d steps, final loss %.4f -> %s", stage, result.global_step,
                  result.final_loss or float("nan"), out_rel)
-
-
-def _has_sft_cache(run: RunDir) -> bool:
-    return (run.data_dir / "sft" / "meta.json").is_file()
 
 
 def _cpt(run, config, main, show):

@@ -40,7 +40,7 @@ def sft_file(tmp_path_factory) -> Path:
     return write_conversations(tmp_path_factory.mktemp("sft") / "conversations.jsonl")
 
 
-def make_config(path: Path, model_dir: Path, docs: Path, sft: Path | None, **sections) -> Path:
+def make_config(path: Path, model_dir: Path, docs: Path, sft_path: Path | None, **sections) -> Path:
     config = {
         "name": "test",
         "seed": 7,
@@ -48,7 +48,7 @@ def make_config(path: Path, model_dir: Path, docs: Path, sft: Path | None, **sec
         "data": {"paths": [str(docs)], "heldout_fraction": 0.2},
         "cpt": {"context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "epochs": 4,
                 "learning_rate": 3e-3, "save_every_steps": 10, "warmup_ratio": 0.0},
-        "sft": {"data": [str(sft)] if sft else [], "context_length": 64, "micro_batch_size": 4, "grad_accum": 1,
+        "sft": {"data": [str(sft_path)] if sft_path else [], "context_length": 64, "micro_batch_size": 4, "grad_accum": 1,
                 "epochs": 2, "learning_rate": 1e-3},
         "eval": {"context_length": 64},
     }

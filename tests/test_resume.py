@@ -10,7 +10,7 @@ import time
 from adapt.rundir import RunDir
 from conftest import ROOT, make_config, run_cli
 
-SLOW_CPT = {"epochs": 40, "save_every_steps": 10, "keep_checkpoints": 2}
+SLOW_CPT = {"epochs": 40, "max_steps": 200, "save_every_steps": 10, "keep_checkpoints": 2}
 
 
 def _start(config, runs):

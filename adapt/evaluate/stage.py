@@ -12,7 +12,7 @@ import logging
 from adapt.config import RunConfig
 from adapt.evaluate.perplexity import perplexity
 from adapt.fileio import read_json, read_jsonl, write_json_atomic
-from adapt.models import load_model, load_tokenizer, pick_dtype
+from adapt.models import load_model, load_tokenizer, pick_dtype, rope_overrides
 from adapt.rundir import RunDir, now_iso
 
 log = logging.getLogger("adapt")
@@ -48,6 +48,15 @@ def evaluate_run(run: RunDir, config: RunConfig) -> dict:
     if _cuda():
         base.to("cuda")
     figures["base"] = perplexity(base, tokenizer, texts, config.eval.context_length).as_dict()
+    overrides = rope_overrides(config.model.base, config.model.rope_target_length, config.model.trust_remote_code)
+    if overrides:
+        # Trained weights expect the stretched RoPE; the base figure above keeps the original one.
+        kwargs["overrides"] = overrides
+        if config.model.method == "lora":
+            del base
+            base = load_model(config.model.base, **kwargs)
+            if _cuda():
+                base.to("cuda")
     log.info("eval: base perplexity on %d held-out documents = %.3f", len(texts), figures["base"]["perplexity"])
     for label, key in _models_to_compare(run):
         path = run.output_path(key)

@@ -159,7 +159,7 @@ class PackedDataset(torch.utils.data.Dataset):
     def __getitem__(self, i: int) -> dict[str, torch.Tensor]:
         ids = torch.from_numpy(np.asarray(self.packed.input_ids[i], dtype=np.int64))
         labels = ids.clone()
-        labels[~torch.from_numpy(np.asarray(self.packed.loss_mask[i]))] = -100
+        labels[~torch.from_numpy(np.array(self.packed.loss_mask[i]))] = -100  # copy: mmap rows are read-only
         return {
             "input_ids": ids,
             "position_ids": torch.from_numpy(np.asarray(self.packed.position_ids[i], dtype=np.int64)),

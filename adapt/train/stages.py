@@ -13,10 +13,11 @@ from pathlib import Path
 import torch
 
 from adapt.config import RunConfig, TrainSection
-from adapt.fileio import read_json, read_jsonl
-from adapt.models import load_model, pick_dtype
+from adapt.fileio import write_json_atomic
+from adapt.mix import build_cpt_mixture, build_sft_conversations
+from adapt.models import load_model, native_context_length, pick_dtype, rope_overrides
 from adapt.rundir import RunDir
-from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_template, load_conversations
+from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_template
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
 from adapt.train.runner import StageResult, run_stage
 
@@ -29,31 +30,29 @@ class StageInputError(ValueError):
 
 # ---- data ------------------------------------------------------------------------------------
 
-def cpt_training_texts(run: RunDir) -> list[str]:
-    split = _read_split(run)
-    heldout = set(split.get("heldout", []))
-    return [d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl") if d["id"] not in heldout]
-
-
-def _read_split(run: RunDir) -> dict:
-    return read_json(run.data_dir / "split.json", default={}) or {}
-
-
 def prepare_cpt_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet:
     folder = run.data_dir / "cpt"
     cached = PackedSet.load(folder)
     if cached is not None:
         return cached
-    texts = cpt_training_texts(run)
-    if not texts:
-        raise StageInputError("no training documents left after the held-out split; add documents")
     if tokenizer.eos_token_id is None:
         raise StageInputError("the tokenizer has no EOS token, so documents cannot be separated for packing")
-    encoded = tokenizer(texts, add_special_tokens=False)["input_ids"]
-    packed = pack_documents(encoded, config.cpt.context_length, tokenizer.eos_token_id, tokenizer.pad_token_id)
-    packed.save(folder, {"stage": "cpt", "documents": len(texts), "context_length": config.cpt.context_length})
-    log.info("cpt data: %d documents -> %d rows of %d tokens (%d real tokens)",
-             len(texts), packed.rows, config.cpt.context_length, packed.real_tokens)
+    mixture = build_cpt_mixture(run.data_dir, config, tokenizer)
+    if not mixture.sequences:
+        raise StageInputError("nothing to pretrain on: no training documents (after the held-out split) and no "
+                              "synthetic data; add documents or enable mix.include_raw")
+    report = mixture.report(config.mix.replay_ratio)
+    write_json_atomic(run.data_dir / "mixture.json", report)
+    log.info("cpt mixture: %s tokens = raw %s (%.1f%%) + augmented %s (%.1f%%) + replay %s (%.1f%%)",
+             f"{report['total_tokens']:,}", f"{report['tokens']['raw']:,}", 100 * report["share"]["raw"],
+             f"{report['tokens']['augmented']:,}", 100 * report["share"]["augmented"],
+             f"{report['tokens']['replay']:,}", 100 * report["share"]["replay"])
+    packed = pack_documents(mixture.sequences, config.cpt.context_length, tokenizer.eos_token_id,
+                            tokenizer.pad_token_id)
+    packed.save(folder, {"stage": "cpt", "sequences": len(mixture.sequences),
+                         "context_length": config.cpt.context_length})
+    log.info("cpt data: %d sequences -> %d rows of %d tokens (%d real tokens)",
+             len(mixture.sequences), packed.rows, config.cpt.context_length, packed.real_tokens)
     return packed
 
 
@@ -62,19 +61,19 @@ def prepare_sft_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet | N
     cached = PackedSet.load(folder)
     if cached is not None:
         return cached
-    if not config.sft.data:
+    try:
+        conversations, report = build_sft_conversations(run.data_dir, config)
+    except ChatDataError as err:
+        raise StageInputError(str(err)) from None
+    if not conversations:
         return None
     if not has_chat_template(tokenizer):
         raise StageInputError(
             f"model '{config.model.base}' has no chat template, so instruction data cannot be formatted; "
             "use a chat/instruct model or disable sft"
         )
-    try:
-        loaded = load_conversations(config.sft.data)
-    except ChatDataError as err:
-        raise StageInputError(str(err)) from None
-    examples, skipped = [], dict(loaded.skipped)
-    for messages in loaded.conversations:
+    examples, skipped = [], dict(report["skipped"])
+    for messages in conversations:
         try:
             examples.append(encode_conversation(tokenizer, messages))
         except (ChatDataError, ValueError) as err:
@@ -83,15 +82,16 @@ def prepare_sft_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet | N
     for reason, count in skipped.items():
         log.warning("sft data: skipped %d conversation(s): %s", count, reason)
     if not examples:
-        raise StageInputError(f"no usable conversations in {', '.join(loaded.files)} (skipped: {skipped})")
+        raise StageInputError(f"no usable conversations for instruction tuning (skipped: {skipped})")
     packed = pack_examples(examples, config.sft.context_length, tokenizer.pad_token_id)
     if packed.truncated:
         log.warning("sft data: %d conversation(s) longer than sft.context_length=%d were truncated",
                     packed.truncated, config.sft.context_length)
-    packed.save(folder, {"stage": "sft", "conversations": len(examples), "skipped": skipped,
-                         "context_length": config.sft.context_length})
-    log.info("sft data: %d conversations -> %d rows (%d target tokens)",
-             len(examples), packed.rows, packed.target_tokens)
+    report.update(skipped=skipped, used=len(examples), target_tokens=packed.target_tokens)
+    write_json_atomic(run.data_dir / "sft_mixture.json", report)
+    packed.save(folder, {"stage": "sft", "conversations": len(examples), "context_length": config.sft.context_length})
+    log.info("sft data (%s): %s -> %d rows (%d target tokens)", config.sft.variant,
+             ", ".join(f"{k} {v}" for k, v in report["conversations"].items()), packed.rows, packed.target_tokens)
     return packed
 
 
@@ -110,6 +110,16 @@ def _lora_config(config: RunConfig):
     )
 
 
+def check_context_length(config: RunConfig, stage: str, length: int) -> None:
+    native = native_context_length(config.model.base, config.model.trust_remote_code)
+    limit = max(native or 0, config.model.rope_target_length or 0)
+    if native and length > limit:
+        raise StageInputError(
+            f"{stage}.context_length={length} is longer than the model's {native} tokens; lower it, or set "
+            f"model.rope_target_length: {length} to extend the context by RoPE theta scaling"
+        )
+
+
 def trainable_model(config: RunConfig, start_from: Path | None):
     """The model a stage trains: fresh LoRA on the base, the previous stage's adapter or model."""
     compute = pick_dtype(config.model.precision)
@@ -117,7 +127,9 @@ def trainable_model(config: RunConfig, start_from: Path | None):
     # LoRA base can sit in the compute dtype and halve its memory.
     weights_dtype = compute if config.model.method == "lora" else torch.float32
     base_kw = {"dtype": weights_dtype, "attn": config.model.attn_implementation,
-               "trust_remote_code": config.model.trust_remote_code}
+               "trust_remote_code": config.model.trust_remote_code,
+               "overrides": rope_overrides(config.model.base, config.model.rope_target_length,
+                                           config.model.trust_remote_code)}
     if config.model.method == "full":
         return load_model(str(start_from) if start_from else config.model.base, **base_kw), compute
     from peft import PeftModel, get_peft_model
@@ -134,6 +146,7 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
           start_from: Path | None, tokenizer, out_dir: Path, show_bar: bool = True) -> StageResult:
     if packed.rows == 0:
         raise StageInputError(f"{stage}: nothing to train on")
+    check_context_length(config, stage, section.context_length)
     model, compute = trainable_model(config, start_from)
     if config.model.method == "lora":
         trainable, total = model.get_nb_trainable_parameters()

@@ -1,0 +1,250 @@
+"""The augment stage: synthetic variants of every training document, resumable item by item.
+
+data/augment/
+  items.jsonl      one record per (document, category) that succeeded; appended as it goes, so a
+                   killed run keeps everything already generated and never asks for it again
+  failures.jsonl   one line per failed attempt, with the reason (retried on the next resume)
+  qa_train.jsonl   QA pairs used for training (CPT mixture and SFT)
+  qa_heldout.jsonl QA pairs never trained on, per document, for evaluation
+  summary.json     counts per category: generated, failed, unsupported by the backend
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from adapt.augment.categories import CATEGORIES, build_prompt, prompt_language
+from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_text
+from adapt.augment.rules import RulesGenerator
+from adapt.config import RunConfig
+from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic
+
+log = logging.getLogger("adapt")
+
+# Extra generations for instruction tuning (the SFT variants), on LLM backends only.
+INSTRUCTION_TASKS = {
+    "instructions_zero_shot": ("Write {n} varied instructions or questions a user might give about this document, "
+                               "each with a helpful, correct response grounded in the document.",
+                               "この文書についてユーザーが出しそうな多様な指示や質問を{n}個作り、文書に基づく正確で役に立つ応答を付けてください。"),
+}
+INSTRUCTION_TASKS["instructions_one_shot"] = INSTRUCTION_TASKS["instructions_zero_shot"]
+INSTRUCTIONS_PER_DOC = 3
+
+
+def augment_dir(data_dir: Path) -> Path:
+    return data_dir / "augment"
+
+
+def _append(path: Path, record: dict) -> None:
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+def training_documents(data_dir: Path) -> list[dict]:
+    heldout = set((read_json(data_dir / "split.json", default={}) or {}).get("heldout", []))
+    return [d for d in read_jsonl(data_dir / "documents.jsonl") if d["id"] not in heldout]
+
+
+def _general_examples(config: RunConfig) -> list[list[dict]]:
+    from adapt.train.chat_data import load_conversations
+
+    if not config.sft.general_data:
+        return []
+    return load_conversations(config.sft.general_data).conversations
+
+
+def _tasks(config: RunConfig, backend_name: str) -> list[tuple[str, int]]:
+    tasks = [(name, n) for name, n in config.augment.categories.items() if n > 0]
+    if backend_name != "rules" and config.sft.enabled:
+        if config.sft.variant in ("domain_zero_shot", "all"):
+            tasks.append(("instructions_zero_shot", INSTRUCTIONS_PER_DOC))
+        if config.sft.variant in ("domain_one_shot", "all"):
+            tasks.append(("instructions_one_shot", INSTRUCTIONS_PER_DOC))
+    return tasks
+
+
+def _instruction_prompt(task: str, doc: dict, text: str, n: int, example: list[dict] | None) -> list[dict]:
+    lang = prompt_language(doc["lang"])
+    en, ja = INSTRUCTION_TASKS[task]
+    messages = build_prompt("qa_easy", doc.get("title") or doc["source"], text, lang, n, example=example)
+    # Same frame as the QA prompts (as in the recipe), with the instruction-writing task instead.
+    body = messages[1]["content"]
+    qa_task = CATEGORIES["qa_easy"].ja if lang == "ja" else CATEGORIES["qa_easy"].en
+    messages[1]["content"] = body.replace(qa_task, (ja if lang == "ja" else en).format(n=n), 1)
+    return messages
+
+
+def _parse(category: str, output: str) -> dict:
+    kind = "qa" if category.startswith("instructions_") else CATEGORIES[category].kind
+    if kind == "qa":
+        return {"kind": "qa", "qa": parse_qa(output)}
+    if kind == "conversation":
+        return {"kind": "conversation", "messages": parse_discussion(output)}
+    return {"kind": "text", "texts": [parse_text(output)]}
+
+
+def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[int, int], None] | None = None,
+                     api_key: str | None = None, trust_remote_code: bool = False) -> dict:
+    folder = augment_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    items_path, failures_path = folder / "items.jsonl", folder / "failures.jsonl"
+    section = config.augment
+    documents = training_documents(data_dir)
+    done = {(r["doc_id"], r["category"]) for r in read_jsonl(items_path)}
+    backend_name = section.backend
+    tasks = _tasks(config, backend_name)
+    rules = RulesGenerator()
+    unsupported = sorted({c for c, _ in tasks if backend_name == "rules" and not rules.supports(c)})
+    if unsupported:
+        log.info("augment: the rules backend cannot write %s (needs an LLM backend); skipped",
+                 ", ".join(unsupported))
+    pending = [(doc, cat, n) for doc in documents for cat, n in tasks
+               if (doc["id"], cat) not in done and cat not in unsupported]
+    total = len(pending) + sum(1 for doc in documents for cat, _ in tasks if (doc["id"], cat) in done)
+    finished = total - len(pending)
+    if done:
+        log.info("augment: %d of %d generations already on disk; generating the remaining %d",
+                 finished, total, len(pending))
+    failures: Counter = Counter()
+
+    def record_success(doc: dict, category: str, parsed: dict) -> None:
+        _append(items_path, {"doc_id": doc["id"], "category": category, "lang": doc["lang"],
+                             "backend": backend_name, **parsed})
+
+    def record_failure(doc: dict, category: str, reason: str) -> None:
+        failures[category] += 1
+        _append(failures_path, {"doc_id": doc["id"], "category": category, "reason": reason[:300]})
+
+    if backend_name == "rules":
+        for doc, category, n in pending:
+            try:
+                parsed = rules.generate(category, doc.get("title", ""), doc["text"], doc["lang"], n, config.seed)
+                kind = "qa" if "qa" in parsed else "text"
+                record_success(doc, category, {"kind": kind, **parsed})
+            except Unparseable as err:
+                record_failure(doc, category, str(err))
+            finished += 1
+            if on_progress:
+                on_progress(finished, total)
+    else:
+        generator = _llm_backend(config, api_key, trust_remote_code)
+        examples = _general_examples(config)
+        rng = random.Random(config.seed)
+        prompts, owners = [], []
+        for doc, category, n in pending:
+            text = doc["text"][: section.max_source_chars]
+            title = doc.get("title") or doc["source"]
+            if category.startswith("instructions_"):
+                example = rng.choice(examples) if category.endswith("one_shot") and examples else None
+                prompt = _instruction_prompt(category, doc, text, n, example)
+                repeats = 1
+            else:
+                kind = CATEGORIES[category].kind
+                prompt = build_prompt(category, title, text, doc["lang"], n)
+                repeats = 1 if kind == "qa" else n
+            for _ in range(repeats):
+                prompts.append(prompt)
+                owners.append((doc, category))
+        # Results are written after each batch, so a kill loses at most one batch of generations.
+        batch = section.local.batch_size if backend_name == "local" else section.endpoint.concurrency * 2
+        collected: dict[tuple[str, str], list] = {}
+        expected = Counter((d["id"], c) for d, c in owners)
+        for start in range(0, len(prompts), batch):
+            outputs = generator.complete(prompts[start : start + batch], seed=config.seed + start)
+            for (doc, category), output in zip(owners[start : start + batch], outputs):
+                key = (doc["id"], category)
+                try:
+                    if isinstance(output, Exception):
+                        raise Unparseable(f"generator error: {output}")
+                    collected.setdefault(key, []).append(_parse(category, output))
+                except Unparseable as err:
+                    record_failure(doc, category, str(err))
+                    collected.setdefault(key, [])
+                expected[key] -= 1
+                if expected[key] == 0:
+                    parts = collected.pop(key)
+                    if parts:
+                        record_success(doc, category, _merge(parts))
+                    finished += 1
+                    if on_progress:
+                        on_progress(finished, total)
+    summary = summarize(data_dir, config, unsupported, failures)
+    split_qa(data_dir, config)
+    return summary
+
+
+def _llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):
+    from adapt.augment.backends import EndpointGenerator, LocalGenerator
+
+    if config.augment.backend == "local":
+        return LocalGenerator(config.augment, trust_remote_code)
+    return EndpointGenerator(config.augment, api_key)
+
+
+def _merge(parts: list[dict]) -> dict:
+    """Several generations of one (document, category) become one record."""
+    kind = parts[0]["kind"]
+    if kind == "qa":
+        return {"kind": "qa", "qa": [pair for p in parts for pair in p["qa"]]}
+    if kind == "conversation":
+        return {"kind": "conversation", "conversations": [p["messages"] for p in parts]}
+    return {"kind": "text", "texts": [t for p in parts for t in p["texts"]]}
+
+
+def summarize(data_dir: Path, config: RunConfig, unsupported: list[str], failures: Counter) -> dict:
+    folder = augment_dir(data_dir)
+    items = read_jsonl(folder / "items.jsonl")
+    per_category: dict[str, dict] = {}
+    for record in items:
+        entry = per_category.setdefault(record["category"], {"documents": 0, "items": 0})
+        entry["documents"] += 1
+        entry["items"] += len(record.get("qa") or record.get("texts") or record.get("conversations") or [])
+    all_failures = Counter(r["category"] for r in read_jsonl(folder / "failures.jsonl"))
+    summary = {
+        "backend": config.augment.backend,
+        "documents": len(training_documents(data_dir)),
+        "categories": per_category,
+        "failed_attempts": dict(all_failures),
+        "failed_this_session": dict(failures),
+        "unsupported_by_backend": unsupported,
+    }
+    write_json_atomic(folder / "summary.json", summary)
+    return summary
+
+
+def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]:
+    """Each document's QA pairs are shuffled with the seed; a share is held out from training."""
+    folder = augment_dir(data_dir)
+    by_doc: dict[str, list[dict]] = {}
+    seen: set[tuple[str, str]] = set()
+    for record in read_jsonl(folder / "items.jsonl"):
+        if record.get("kind") != "qa" or record["category"].startswith("instructions_"):
+            continue
+        for pair in record["qa"]:
+            key = (record["doc_id"], pair["question"])
+            if key in seen:
+                continue
+            seen.add(key)
+            by_doc.setdefault(record["doc_id"], []).append(
+                {"doc_id": record["doc_id"], "category": record["category"], "lang": record.get("lang"), **pair})
+    train, heldout = [], []
+    fraction = config.augment.qa_heldout_fraction
+    for doc_id in sorted(by_doc):
+        pairs = sorted(by_doc[doc_id], key=lambda p: (p["category"], p["question"]))
+        random.Random(f"{config.seed}-{doc_id}").shuffle(pairs)
+        n_heldout = 0 if fraction <= 0 or len(pairs) < 2 else min(len(pairs) - 1, max(1, round(len(pairs) * fraction)))
+        heldout.extend(pairs[:n_heldout])
+        train.extend(pairs[n_heldout:])
+    write_jsonl_atomic(folder / "qa_train.jsonl", train)
+    write_jsonl_atomic(folder / "qa_heldout.jsonl", heldout)
+    return train, heldout

@@ -1,0 +1,208 @@
+"""What each training stage reads.
+
+CPT: raw training documents + synthetic texts (train-split QA only) + replay of general text at
+`mix.replay_ratio` of all CPT tokens. With `group_by_document`, a document and its synthetic
+variants form one sequence (one context window when it fits), as in the knowledge-acquisition
+recipe; otherwise every piece is its own sequence and the pieces are shuffled.
+
+SFT: the variant decides the sources: general instructions, synthesized domain instructions
+(zero-shot: the train-split QA and LLM-written instructions; one-shot: instructions written with a
+general example shown), or all. The user's own `sft.data` is always included.
+
+Both write their composition (tokens or conversations per source) to data/.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from adapt.augment.categories import HEADINGS, prompt_language
+from adapt.augment.runner import augment_dir, training_documents
+from adapt.config import DataSection, RunConfig
+from adapt.fileio import read_jsonl, write_json_atomic
+
+log = logging.getLogger("adapt")
+
+
+@dataclass
+class Mixture:
+    sequences: list[list[int]]
+    tokens: dict[str, int] = field(default_factory=dict)  # source -> tokens
+    by_category: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # source -> pieces
+
+    def report(self, target_ratio: float) -> dict:
+        total = sum(self.tokens.values())
+        return {
+            "total_tokens": total,
+            "tokens": self.tokens,
+            "share": {k: round(v / total, 4) if total else 0.0 for k, v in self.tokens.items()},
+            "pieces": self.counts,
+            "augmented_tokens_by_category": self.by_category,
+            "replay_ratio": {"target": target_ratio,
+                             "actual": round(self.tokens.get("replay", 0) / total, 4) if total else 0.0},
+            "sequences": len(self.sequences),
+        }
+
+
+def render_item(record: dict, lang: str) -> list[tuple[str, str]]:
+    """(category, text) pieces of one augmentation record, as they appear in the CPT corpus."""
+    lang = prompt_language(lang)
+    headings = HEADINGS[lang]
+    category = record["category"]
+    heading = headings.get(category, category)
+    if record["kind"] == "text":
+        return [(category, f"{heading}:\n{text}") for text in record["texts"]]
+    if record["kind"] == "conversation":
+        names = ("学生", "専門家") if lang == "ja" else ("Student", "Expert")
+        return [(category, f"{heading}:\n" + "\n".join(
+            f"{names[0] if m['role'] == 'user' else names[1]}: {m['content']}" for m in conversation))
+            for conversation in record["conversations"]]
+    return []
+
+
+def _qa_text(pairs: list[dict], lang: str) -> str:
+    q, a = ("質問", "回答") if prompt_language(lang) == "ja" else ("Q", "A")
+    return f"{HEADINGS[prompt_language(lang)]['qa']}:\n" + "\n".join(
+        f"{q}: {p['question']}\n{a}: {p['answer']}" for p in pairs)
+
+
+def _general_token_lists(paths: list[str], tokenizer) -> list[list[int]]:
+    from adapt.data.ingest import ingest
+
+    result = ingest(paths, DataSection(dedupe=False))
+    for report in result.failed_files:
+        log.warning("replay: skipped %s: %s", report.name, report.reason)
+    if not result.documents:
+        return []
+    return tokenizer([d.text for d in result.documents], add_special_tokens=False)["input_ids"]
+
+
+def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
+    mix = config.mix
+    documents = training_documents(data_dir)
+    folder = augment_dir(data_dir)
+    records_by_doc: dict[str, list[dict]] = {}
+    if mix.include_augmented:
+        for record in read_jsonl(folder / "items.jsonl"):
+            if record["kind"] in ("text", "conversation"):
+                records_by_doc.setdefault(record["doc_id"], []).append(record)
+    qa_by_doc: dict[str, list[dict]] = {}
+    if mix.include_augmented:
+        for pair in read_jsonl(folder / "qa_train.jsonl"):
+            qa_by_doc.setdefault(pair["doc_id"], []).append(pair)
+
+    separator = tokenizer("\n\n", add_special_tokens=False)["input_ids"]
+    mixture = Mixture([], {"raw": 0, "augmented": 0, "replay": 0}, {}, {"raw": 0, "augmented": 0, "replay": 0})
+
+    def encode(text: str) -> list[int]:
+        return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    units: list[list[int]] = []
+    for doc in documents:
+        pieces: list[tuple[str, str]] = []
+        for record in sorted(records_by_doc.get(doc["id"], []), key=lambda r: r["category"]):
+            pieces.extend(render_item(record, doc["lang"]))
+        if qa_by_doc.get(doc["id"]):
+            pieces.append(("qa", _qa_text(qa_by_doc[doc["id"]], doc["lang"])))
+        grouped: list[int] = []
+        if mix.include_raw:
+            ids = encode(doc["text"])
+            mixture.tokens["raw"] += len(ids)
+            mixture.counts["raw"] += 1
+            if mix.group_by_document:
+                grouped.extend(ids)
+            else:
+                units.append(ids)
+        for category, text in pieces:
+            ids = encode(text)
+            if mix.group_by_document and grouped:
+                ids = separator + ids  # the separator belongs to the piece it introduces
+            mixture.tokens["augmented"] += len(ids)
+            mixture.by_category[category] = mixture.by_category.get(category, 0) + len(ids)
+            mixture.counts["augmented"] += 1
+            if mix.group_by_document:
+                grouped.extend(ids)
+            else:
+                units.append(ids)
+        if grouped:
+            units.append(grouped)
+
+    domain_tokens = mixture.tokens["raw"] + mixture.tokens["augmented"]
+    if mix.replay_ratio > 0:
+        if not mix.replay_paths:
+            log.warning("mix: replay_ratio is %.2f but no general text is given (mix.replay_paths); training "
+                        "without replay makes forgetting more likely", mix.replay_ratio)
+        else:
+            general = _general_token_lists(mix.replay_paths, tokenizer)
+            target = round(domain_tokens * mix.replay_ratio / (1 - mix.replay_ratio))
+            rng = random.Random(config.seed)
+            rng.shuffle(general)
+            taken = 0
+            for ids in general:
+                if taken >= target:
+                    break
+                ids = ids[: target - taken]
+                units.append(ids)
+                taken += len(ids)
+                mixture.counts["replay"] += 1
+            mixture.tokens["replay"] = taken
+            if taken < target:
+                log.warning("mix: only %d general tokens available for replay, %d wanted (replay ratio %.3f "
+                            "instead of %.3f); add more general text", taken, target,
+                            taken / max(1, taken + domain_tokens), mix.replay_ratio)
+    random.Random(config.seed).shuffle(units)
+    mixture.sequences = units
+    return mixture
+
+
+# ---- SFT -------------------------------------------------------------------------------------
+
+def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[list[dict]], dict]:
+    from adapt.train.chat_data import load_conversations
+
+    sft = config.sft
+    variant = sft.variant
+    sources: dict[str, list[list[dict]]] = {}
+    skipped: dict[str, int] = {}
+    if sft.data:
+        loaded = load_conversations(sft.data)
+        sources["user"] = loaded.conversations
+        skipped.update(loaded.skipped)
+    if variant in ("general", "all"):
+        if sft.general_data:
+            loaded = load_conversations(sft.general_data)
+            sources["general"] = loaded.conversations
+            skipped.update(loaded.skipped)
+        else:
+            log.warning("sft: variant '%s' wants general instructions but sft.general_data is empty", variant)
+    folder = augment_dir(data_dir)
+    if variant in ("domain_zero_shot", "all"):
+        domain = [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
+                  for p in read_jsonl(folder / "qa_train.jsonl")]
+        domain += _instruction_conversations(folder, "instructions_zero_shot")
+        sources["domain_zero_shot"] = domain[: sft.max_domain_examples]
+    if variant in ("domain_one_shot", "all"):
+        one_shot = _instruction_conversations(folder, "instructions_one_shot")
+        if not one_shot and config.augment.backend == "rules":
+            log.info("sft: domain_one_shot needs an LLM augmentation backend (the rules backend writes no "
+                     "instructions); none used")
+        sources["domain_one_shot"] = one_shot[: sft.max_domain_examples]
+    conversations = [c for convs in sources.values() for c in convs]
+    random.Random(config.seed).shuffle(conversations)
+    report = {"variant": variant, "conversations": {k: len(v) for k, v in sources.items()}, "skipped": skipped,
+              "total": len(conversations)}
+    return conversations, report
+
+
+def _instruction_conversations(folder: Path, category: str) -> list[list[dict]]:
+    return [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
+            for record in read_jsonl(folder / "items.jsonl") if record["category"] == category
+            for p in record.get("qa", [])]
+
+
+def write_report(path: Path, report: dict) -> None:
+    write_json_atomic(path, report)
