@@ -182,7 +182,8 @@ def process_alive(pid: int | None, start_time: str | None = None) -> bool:
 
 
 def attach_run_logger(run: RunDir, console: bool = True) -> logging.Logger:
-    """Log to the run's log.txt (and the terminal), with secrets redacted on the way out."""
+    """Log to the run's log.txt and the terminal (warnings and errors only when not `console`),
+    with secrets redacted on the way out."""
     logger = logging.getLogger("adapt")
     logger.setLevel(logging.INFO)
     for handler in list(logger.handlers):
@@ -193,11 +194,11 @@ def attach_run_logger(run: RunDir, console: bool = True) -> logging.Logger:
     file_handler.setFormatter(fmt)
     file_handler.addFilter(RedactingFilter())
     logger.addHandler(file_handler)
-    if console:
-        stream = logging.StreamHandler()
-        stream.setFormatter(logging.Formatter("%(message)s"))
-        stream.addFilter(RedactingFilter())
-        logger.addHandler(stream)
+    stream = logging.StreamHandler()
+    stream.setFormatter(logging.Formatter("%(message)s"))
+    stream.addFilter(RedactingFilter())
+    stream.setLevel(logging.INFO if console else logging.WARNING)
+    logger.addHandler(stream)
     logger.propagate = False
     return logger
 

@@ -183,7 +183,8 @@ class RulesGenerator:
         return candidates[:n]
 
     def _qa_numbers_formula(self, title, text, lang, n, rng):
-        candidates = [(s, m.group(0)) for s in _sentences(text) for m in _NUMBER.finditer(s)]
+        # A number that occurs twice in its sentence would still be visible in the question.
+        candidates = [(s, m.group(0)) for s in _sentences(text) for m in _NUMBER.finditer(s) if s.count(m.group(0)) == 1]
         return {"qa": [_qa(_ask(s, num, lang, _number_wh(s, num, lang)), s, num)
                        for s, num in self._pick(candidates, n, rng)]}
 
@@ -193,7 +194,9 @@ class RulesGenerator:
             entities = _entities(sentence, lang)
             # Ask for a name that is not the topic itself, so the question keeps its subject.
             for entity in entities:
-                if entity != title and len(entities) > 1 or entity != title and title not in sentence:
+                if entity == title or sentence.count(entity) > 1 or any(entity in e for e in entities if e != entity):
+                    continue  # the answer must disappear from the question completely
+                if len(entities) > 1 or title not in sentence:
                     candidates.append((sentence, entity))
         wh = "何" if _is_ja(lang) else "what"
         return {"qa": [_qa(_ask(s, e, lang, wh), s, e) for s, e in self._pick(candidates, n, rng)]}

@@ -1,0 +1,232 @@
+"""Synthetic augmentation with every backend for real, resumability, and tolerance of bad output."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from adapt.augment import runner as augment_runner
+from adapt.augment.parse import Unparseable, parse_discussion, parse_qa
+from adapt.augment.rules import SUPPORTED, RulesGenerator
+from adapt.augment.runner import run_augmentation
+from adapt.config import DataSection, RunConfig
+from adapt.data.ingest import ingest
+from adapt.data.store import write_ingest_outputs
+from adapt.fileio import read_json, read_jsonl
+from corpus import english_documents, japanese_documents
+
+
+def ingested(tmp_path, corpus_dir, **config) -> tuple:
+    cfg = RunConfig.from_dict({"data": {"heldout_fraction": 0.2}, **config})
+    data_dir = tmp_path / "data"
+    write_ingest_outputs(data_dir, ingest([corpus_dir], DataSection()), cfg)
+    return data_dir, cfg
+
+
+# ---- rules -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("docs, lang", [(english_documents(), "en"), (japanese_documents(), "ja")])
+def test_rules_mine_answerable_questions_from_the_text(docs, lang):
+    generator = RulesGenerator()
+    for name, text in list(docs.items())[:4]:
+        for category in ("qa_numbers_formula", "qa_people_names"):
+            qa = generator.generate(category, "", text, lang, 3, seed=0)["qa"]
+            assert qa, (name, category)
+            for pair in qa:
+                assert pair["answer_key"] in text, "every answer is stated in the document"
+                assert pair["answer_key"] not in pair["question"], "the question does not give the answer away"
+                assert pair["answer"] in text
+                assert pair["question"].endswith("?" if lang == "en" else "？")
+        summary = generator.generate("summary", "", text, lang, 1, seed=0)["texts"][0]
+        assert name in summary
+        paraphrase = generator.generate("paraphrase", "", text, lang, 2, seed=0)["texts"]
+        assert len(paraphrase) == 2 and paraphrase[0] != text
+        keywords = generator.generate("keywords", "", text, lang, 1, seed=0)["texts"][0]
+        assert all(line.split(": ", 1)[1] in text for line in keywords.splitlines())
+
+
+def test_rules_are_deterministic_and_honest_about_what_they_cannot_do():
+    text = english_documents()["Velmor"]
+    generator = RulesGenerator()
+    assert generator.generate("qa_easy", "", text, "en", 3, 1) == generator.generate("qa_easy", "", text, "en", 3, 1)
+    assert not generator.supports("translation_zh") and not generator.supports("discussion")
+    assert set(SUPPORTED) < set(json.loads(json.dumps(list(RunConfig().augment.categories))))
+
+
+def test_japanese_cause_and_contrast():
+    text = "雨が多いため、タカネ村の畑は豊かです。しかし、冬は寒さが厳しいです。村人は網を使って魚をとります。"
+    generator = RulesGenerator()
+    why = generator.generate("qa_difficult", "タカネ村", text, "ja", 1, 0)["qa"][0]
+    assert why["question"].startswith("なぜ") and why["answer_key"] == "雨が多い"
+    contrast = generator.generate("positive_negative", "タカネ村", text, "ja", 1, 0)["texts"][0]
+    assert "しかし" in contrast
+
+
+# ---- parsing of LLM output -------------------------------------------------------------------
+
+def test_qa_parsing_accepts_common_shapes_and_rejects_garbage():
+    assert parse_qa('{"question": "Q1?", "answer": "A1"}\n{"question": "Q2?", "answer": 2}') == [
+        {"question": "Q1?", "answer": "A1"}, {"question": "Q2?", "answer": "2"}]
+    assert parse_qa('```json\n[{"question": "Q?", "answer": "A"}]\n```') == [{"question": "Q?", "answer": "A"}]
+    assert parse_qa("Q: 何年ですか？\nA: 1402年です。") == [{"question": "何年ですか？", "answer": "1402年です。"}]
+    with pytest.raises(Unparseable):
+        parse_qa("I cannot help with that.")
+    with pytest.raises(Unparseable):
+        parse_qa('{"question": "", "answer": "x"}')
+    turns = parse_discussion("Student: Why?\nExpert: Because.\nStudent: And?\nExpert: Then.")
+    assert [m["role"] for m in turns] == ["user", "assistant", "user", "assistant"]
+
+
+# ---- the stage: resumable, split, summary ------------------------------------------------------
+
+def test_split_of_qa_by_document_and_summary(tmp_path, corpus_dir):
+    data_dir, cfg = ingested(tmp_path, corpus_dir)
+    summary = run_augmentation(data_dir, cfg)
+    train = read_jsonl(data_dir / "augment/qa_train.jsonl")
+    heldout = read_jsonl(data_dir / "augment/qa_heldout.jsonl")
+    assert train and heldout
+    assert not {(q["doc_id"], q["question"]) for q in train} & {(q["doc_id"], q["question"]) for q in heldout}
+    heldout_docs = set(read_json(data_dir / "split.json")["heldout"])
+    assert not {q["doc_id"] for q in train + heldout} & heldout_docs, "held-out documents are never augmented"
+    share = len(heldout) / (len(train) + len(heldout))
+    assert 0.2 < share < 0.4  # qa_heldout_fraction 0.3, rounded per document
+    assert {q["doc_id"] for q in heldout} == {q["doc_id"] for q in train}, "every document contributes to both"
+    assert summary["unsupported_by_backend"] == sorted(set(cfg.augment.categories) - set(SUPPORTED))
+    assert summary["categories"]["qa_numbers_formula"]["documents"] == summary["documents"] == 16
+
+
+def test_resumed_augmentation_does_not_redo_finished_documents(tmp_path, corpus_dir, monkeypatch):
+    data_dir, cfg = ingested(tmp_path, corpus_dir)
+    calls = []
+    real_generate = RulesGenerator.generate
+
+    def counting(self, category, title, text, lang, n, seed):
+        calls.append(category)
+        return real_generate(self, category, title, text, lang, n, seed)
+
+    monkeypatch.setattr(RulesGenerator, "generate", counting)
+
+    class Interrupted(Exception):
+        pass
+
+    def stop_midway(done, total):
+        if done == 40:
+            raise Interrupted  # as if the process died here: what was appended stays on disk
+
+    with pytest.raises(Interrupted):
+        run_augmentation(data_dir, cfg, on_progress=stop_midway)
+    assert len(calls) == 40
+    succeeded = len(read_jsonl(data_dir / "augment/items.jsonl"))
+    failed = len(read_jsonl(data_dir / "augment/failures.jsonl"))
+    assert succeeded + failed == 40
+    progress = []
+    run_augmentation(data_dir, cfg, on_progress=lambda d, t: progress.append((d, t)))
+    total = progress[-1][1]
+    # only what had not succeeded is generated again (failed attempts are retried)
+    assert progress[0][0] == succeeded + 1
+    assert len(calls) - 40 == total - succeeded
+    keys = [(r["doc_id"], r["category"]) for r in read_jsonl(data_dir / "augment/items.jsonl")]
+    assert len(keys) == len(set(keys)), "no (document, category) generated twice"
+
+
+# ---- LLM backends, for real ------------------------------------------------------------------
+
+def _llm_config(**augment):
+    # A random-init model under greedy decoding repeats one whitespace token; sampling (seeded,
+    # so deterministic) makes it write text-like output.
+    return {"augment": {"categories": {"summary": 1, "paraphrase": 2, "qa_easy": 2, "discussion": 1},
+                        "max_new_tokens": 32, "temperature": 1.0, **augment}, "sft": {"variant": "general"}}
+
+
+def test_local_backend_with_a_tiny_model_records_text_and_counts_bad_qa(tmp_path, corpus_dir, tiny_model):
+    data_dir, cfg = ingested(tmp_path, corpus_dir,
+                             **_llm_config(backend="local", local={"model": str(tiny_model), "batch_size": 8}))
+    summary = run_augmentation(data_dir, cfg)
+    items = read_jsonl(data_dir / "augment/items.jsonl")
+    # a random-init model writes text (kept: it is what was generated) but no parseable QA
+    paraphrases = [r for r in items if r["category"] == "paraphrase"]
+    assert len(paraphrases) >= 12 and all(r["backend"] == "local" and r["texts"][0].strip() for r in paraphrases)
+    assert summary["failed_this_session"]["qa_easy"] == 16
+    assert summary["failed_this_session"]["discussion"] == 16
+    reasons = {r["reason"] for r in read_jsonl(data_dir / "augment/failures.jsonl")}
+    assert "no question/answer pair found" in reasons
+
+
+@pytest.fixture
+def chat_server(tiny_model):
+    from adapt.serve import make_server
+
+    server = make_server(str(tiny_model))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_endpoint_backend_against_a_real_local_server(tmp_path, corpus_dir, tiny_model, chat_server, monkeypatch):
+    monkeypatch.setenv("TEST_ENDPOINT_KEY", "sk-test-secret-value-0123456789abcdef")
+    data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
+        backend="endpoint", endpoint={"base_url": chat_server, "model": "tiny", "api_key_env": "TEST_ENDPOINT_KEY",
+                                      "concurrency": 4}))
+    summary = run_augmentation(data_dir, cfg)
+    items = read_jsonl(data_dir / "augment/items.jsonl")
+    summaries = [r for r in items if r["category"] == "summary"]
+    assert len(summaries) >= 12 and all(r["backend"] == "endpoint" for r in summaries)
+    assert summary["failed_this_session"].get("qa_easy") == 16
+    # the key is used, never written
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert "sk-test-secret" not in path.read_text(errors="ignore")
+
+
+def test_endpoint_serves_our_own_generation_code(tiny_model, chat_server):
+    from adapt.augment.backends import EndpointGenerator
+    from adapt.generation import generate_chat
+    from adapt.models import load_model, load_tokenizer
+
+    cfg = RunConfig.from_dict(_llm_config(backend="endpoint", endpoint={"base_url": chat_server, "model": "tiny"}))
+    prompts = [[{"role": "user", "content": "Tell me about Velmor."}], [{"role": "user", "content": "ソラリ村は？"}]]
+    served = EndpointGenerator(cfg.augment).complete(prompts, seed=11)
+    model, tokenizer = load_model(str(tiny_model)), load_tokenizer(str(tiny_model))
+    direct = [generate_chat(model, tokenizer, [p], 32, 1.0, seed=11 + i)[0] for i, p in enumerate(prompts)]
+    assert served == direct and all(isinstance(s, str) and s for s in served)
+
+
+class _FailingHandler(BaseHTTPRequestHandler):
+    calls = 0
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        type(self).calls += 1
+        self.send_response(500)
+        self.end_headers()
+        self.wfile.write(b'{"error": {"message": "boom"}}')
+
+
+def test_endpoint_errors_are_retried_then_counted_and_the_stage_goes_on(tmp_path, corpus_dir):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FailingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
+            backend="endpoint", categories={"summary": 1},
+            endpoint={"base_url": f"http://127.0.0.1:{server.server_address[1]}/v1", "max_retries": 1,
+                      "timeout_s": 5}))
+        summary = run_augmentation(data_dir, cfg)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert summary["failed_this_session"] == {"summary": 16}
+    assert _FailingHandler.calls == 32, "one retry per request"
+    assert read_jsonl(data_dir / "augment/items.jsonl") == []
+    assert "InternalServerError" in read_jsonl(data_dir / "augment/failures.jsonl")[0]["reason"]
+
+
+def test_tasks_include_instruction_generation_only_for_llm_backends():
+    cfg = RunConfig.from_dict({"sft": {"variant": "all"}})
+    assert ("instructions_one_shot", 3) not in augment_runner._tasks(cfg, "rules")
+    names = [name for name, _ in augment_runner._tasks(cfg, "endpoint")]
+    assert "instructions_zero_shot" in names and "instructions_one_shot" in names

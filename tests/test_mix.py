@@ -1,0 +1,156 @@
+"""The CPT mixture (raw + synthetic + replay), the SFT variants, and context extension."""
+
+import json
+
+import pytest
+
+from adapt.augment.runner import run_augmentation, training_documents
+from adapt.config import DataSection, RunConfig
+from adapt.data.ingest import ingest
+from adapt.data.store import write_ingest_outputs
+from adapt.fileio import read_jsonl
+from adapt.mix import build_cpt_mixture, build_sft_conversations
+from adapt.models import load_tokenizer
+from conftest import make_config, run_cli
+
+GENERAL = [
+    "The sun is a star at the centre of the solar system. It gives light and heat to the planets.",
+    "Water boils at one hundred degrees Celsius at sea level. At higher altitude it boils at a lower temperature.",
+    "A library lends books to its members. Many libraries also offer newspapers, music and quiet rooms.",
+    "水は百度で沸騰します。山の上では気圧が低いので、もっと低い温度で沸騰します。",
+    "図書館は本を貸し出す施設です。多くの図書館には新聞や音楽もあります。",
+] * 30
+
+
+@pytest.fixture
+def prepared(tmp_path, corpus_dir, sft_file):
+    general = tmp_path / "general"
+    general.mkdir()
+    for i, text in enumerate(GENERAL):
+        (general / f"g{i}.txt").write_text(f"{text} (note {i})", encoding="utf-8")
+    chat = tmp_path / "general_chat.jsonl"
+    chat.write_text("".join(json.dumps({"messages": [{"role": "user", "content": f"Say {i}"},
+                                                      {"role": "assistant", "content": f"{i}"}]}) + "\n"
+                            for i in range(7)), encoding="utf-8")
+
+    def make(**overrides):
+        raw = {"data": {"heldout_fraction": 0.2}, "mix": {"replay_paths": [str(general)]},
+               "sft": {"data": [str(sft_file)], "general_data": [str(chat)]}}
+        for section, values in overrides.items():
+            raw.setdefault(section, {}).update(values)
+        cfg = RunConfig.from_dict(raw)
+        data_dir = tmp_path / f"data-{len(list(tmp_path.iterdir()))}"
+        write_ingest_outputs(data_dir, ingest([corpus_dir], DataSection()), cfg)
+        run_augmentation(data_dir, cfg)
+        return data_dir, cfg
+
+    return make
+
+
+@pytest.mark.parametrize("ratio", [0.05, 0.1, 0.2])
+def test_replay_ratio_and_token_counts_match_the_config(prepared, tiny_model, ratio):
+    tokenizer = load_tokenizer(str(tiny_model))
+    data_dir, cfg = prepared(mix={"replay_ratio": ratio})
+    mixture = build_cpt_mixture(data_dir, cfg, tokenizer)
+    report = mixture.report(ratio)
+    assert abs(report["replay_ratio"]["actual"] - ratio) < 0.001
+    # per-source counts add up to exactly what is trained on
+    assert report["total_tokens"] == sum(len(s) for s in mixture.sequences)
+    raw = sum(len(tokenizer(d["text"], add_special_tokens=False)["input_ids"])
+              for d in training_documents(data_dir))
+    assert report["tokens"]["raw"] == raw
+    assert report["tokens"]["augmented"] == sum(report["augmented_tokens_by_category"].values()) > raw
+
+
+def test_grouping_keeps_each_document_with_its_variants(prepared, tiny_model):
+    tokenizer = load_tokenizer(str(tiny_model))
+    data_dir, grouped_cfg = prepared(mix={"replay_ratio": 0.0})
+    grouped = build_cpt_mixture(data_dir, grouped_cfg, tokenizer)
+    documents = training_documents(data_dir)
+    assert len(grouped.sequences) == len(documents)
+    name = "Velmor"
+    doc = next(d for d in documents if d["text"].startswith(f"# {name}"))
+    text = next(tokenizer.decode(s) for s in grouped.sequences if tokenizer.decode(s).startswith(f"# {name}"))
+    assert text.startswith(doc["text"]) and "Paraphrase:" in text and "Questions and answers:" in text
+
+    shuffled_cfg = grouped_cfg.model_copy(update={"mix": grouped_cfg.mix.model_copy(update={"group_by_document": False})})
+    shuffled = build_cpt_mixture(data_dir, shuffled_cfg, tokenizer)
+    assert len(shuffled.sequences) > 3 * len(documents)
+    assert shuffled.tokens["raw"] == grouped.tokens["raw"]
+
+
+def test_heldout_questions_never_reach_training(prepared, tiny_model):
+    tokenizer = load_tokenizer(str(tiny_model))
+    data_dir, cfg = prepared(mix={"replay_ratio": 0.0})
+    corpus = "\n".join(tokenizer.decode(s) for s in build_cpt_mixture(data_dir, cfg, tokenizer).sequences)
+    conversations, _ = build_sft_conversations(data_dir, cfg)
+    sft_text = json.dumps(conversations, ensure_ascii=False)
+    heldout = read_jsonl(data_dir / "augment/qa_heldout.jsonl")
+    train = read_jsonl(data_dir / "augment/qa_train.jsonl")
+    assert heldout and train
+    assert not [q for q in heldout if q["question"] in corpus or json.dumps(q["question"], ensure_ascii=False)[1:-1] in sft_text]
+    assert all(q["question"] in corpus for q in train[:20])
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("general", {"user", "general"}),
+    ("domain_zero_shot", {"user", "domain_zero_shot"}),
+    ("domain_one_shot", {"user", "domain_one_shot"}),
+    ("all", {"user", "general", "domain_zero_shot", "domain_one_shot"}),
+])
+def test_sft_variants_choose_their_sources(prepared, variant, expected):
+    data_dir, cfg = prepared(sft={"variant": variant})
+    conversations, report = build_sft_conversations(data_dir, cfg)
+    assert set(report["conversations"]) == expected
+    assert report["total"] == len(conversations) == sum(report["conversations"].values())
+    if "general" in expected:
+        assert report["conversations"]["general"] == 7
+    if "domain_zero_shot" in expected:
+        assert report["conversations"]["domain_zero_shot"] == len(read_jsonl(data_dir / "augment/qa_train.jsonl"))
+    # the rules backend writes no one-shot instructions; that source is present but empty
+    assert report["conversations"].get("domain_one_shot", 0) == 0
+
+
+def test_context_longer_than_the_model_needs_rope_extension(tmp_path, tiny_model, corpus_dir):
+    from adapt.models import load_model, native_context_length, rope_overrides
+
+    native = native_context_length(str(tiny_model))
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
+                         cpt={"context_length": native * 2, "max_steps": 2}, eval={"enabled": False})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet")
+    assert result.returncode == 2 and "model.rope_target_length" in result.stderr
+
+    overrides = rope_overrides(str(tiny_model), native * 2)
+    base, stretched = load_model(str(tiny_model)), load_model(str(tiny_model), overrides=overrides)
+    assert stretched.config.max_position_embeddings == native * 2
+    assert overrides["rope_theta"] > 2 * base.config.rope_parameters["rope_theta"]
+    # the slowest frequencies rotate slower, the fastest (dimension 0) is unchanged
+    assert stretched.model.rotary_emb.inv_freq[-1] < base.model.rotary_emb.inv_freq[-1]
+    assert stretched.model.rotary_emb.inv_freq[0] == base.model.rotary_emb.inv_freq[0]
+
+    config = make_config(tmp_path / "c2.yaml", tiny_model, corpus_dir, None,
+                         model={"rope_target_length": native * 2},
+                         cpt={"context_length": native * 2, "max_steps": 2, "micro_batch_size": 1},
+                         eval={"enabled": False})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs2"), "--quiet")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_augment_command_then_resume_trains_on_the_mixture(tmp_path, tiny_model, corpus_dir, sft_file):
+    general = tmp_path / "general.txt"
+    general.write_text(" ".join(GENERAL), encoding="utf-8")
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, sft_file,
+                         mix={"replay_paths": [str(general)], "replay_ratio": 0.1}, eval={"enabled": False})
+    result = run_cli("augment", str(config), "--runs-dir", str(tmp_path / "runs"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    status = json.loads((run_dir / "status.json").read_text())
+    assert status["state"] == "stopped" and status["stages"]["augment"]["state"] == "done"
+    assert "cpt" not in status["stages"] and (run_dir / "data/augment/items.jsonl").stat().st_size > 0
+
+    result = run_cli("run", "--resume", str(run_dir))
+    assert result.returncode == 0, result.stderr[-2000:]
+    mixture = json.loads((run_dir / "data/mixture.json").read_text())
+    assert mixture["tokens"]["augmented"] > 0 and mixture["tokens"]["replay"] > 0
+    assert "cpt mixture:" in result.stderr and "replay" in result.stderr
+    assert json.loads((run_dir / "data/sft_mixture.json").read_text())["conversations"]["domain_zero_shot"] > 0
