@@ -172,6 +172,24 @@ class EvalSection(Section):
     enabled: bool = True
     max_docs: int = Field(64, ge=1, le=1_000_000, description="held-out documents used for perplexity")
     context_length: int = Field(512, ge=16, le=1_048_576)
+    batch_size: int = Field(8, ge=1, le=1024)
+    general_paths: list[str] = Field(
+        default_factory=list,
+        description="general text for the forgetting measurement and the pre-check (default: mix.replay_paths)",
+    )
+    max_general_docs: int = Field(64, ge=1, le=1_000_000)
+    precheck: bool = Field(True, description="before training: is the domain close to what the model knows?")
+    token_analysis: bool = True
+    qa: bool = Field(True, description="closed-book QA on train and held-out questions")
+    qa_file: str | None = Field(None, description="your own QA JSONL: question, answer, optional doc/source, split")
+    qa_file_mode: Literal["add", "replace"] = Field("add", description="add to or replace the synthesized QA")
+    max_questions: int = Field(60, ge=1, le=100_000, description="questions per split (train, held-out)")
+    max_answer_tokens: int = Field(64, ge=1, le=4096)
+    judge: bool = Field(False, description="also ask the augmentation LLM (local/endpoint) whether answers are supported")
+    retrieval: Literal["auto", "on", "off"] = Field(
+        "auto", description="base model + top-k retrieved chunks baseline; auto: on for corpora up to 5000 chunks"
+    )
+    retrieval_top_k: int = Field(3, ge=1, le=50)
 
 
 class RunConfig(Section):

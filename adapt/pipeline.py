@@ -69,8 +69,8 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
         run.append_event({"stage": "run", "event": "resumed" if resumed else "started"})
         log.info("%s run %s", "resuming" if resumed else "starting", run.path)
     try:
-        for stage, action in (("ingest", _ingest), ("augment", _augment), ("cpt", _cpt), ("sft", _sft),
-                              ("eval", _eval)):
+        for stage, action in (("ingest", _ingest), ("precheck", _precheck), ("augment", _augment), ("cpt", _cpt),
+                              ("sft", _sft), ("eval", _eval)):
             if stop_after and STAGES.index(stage) > STAGES.index(stop_after):
                 break
             if run.stage_state(stage) in ("done", "skipped"):
@@ -243,6 +243,21 @@ def _sft(run, config, main, show):
     _train_stage(run, config, main, show, "sft")
 
 
+def _precheck(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
+    if not main:
+        return
+    if not config.eval.precheck:
+        run.set_stage("precheck", "skipped", reason="disabled in config")
+        return
+    from adapt.evaluate.stage import precheck_run
+
+    run.set_stage("precheck", "running")
+    result = precheck_run(run, config)
+    (log.warning if result["warning"] else log.info)("precheck: %s", result["message"])
+    run.append_event({"stage": "precheck", "event": "done", "warning": result["warning"]})
+    run.set_stage("precheck", "done", warning=result["warning"])
+
+
 def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     if not main:
         return
@@ -252,7 +267,31 @@ def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     from adapt.evaluate.stage import evaluate_run
 
     run.set_stage("eval", "running")
-    report = evaluate_run(run, config)
-    run.set_stage("eval", "done")
-    run.append_event({"stage": "eval", "event": "done", "perplexity": report.get("perplexity")})
+    done = [0]
 
+    def progress(what: str) -> None:
+        done[0] += 1
+        log.info("eval: %s", what)
+        run.append_event({"stage": "eval", "step": done[0], "task": what})
+        run.set_stage("eval", "running", step=done[0], task=what)
+
+    report = evaluate_run(run, config, progress)
+    log_report(report)
+    run.set_stage("eval", "done")
+    run.append_event({"stage": "eval", "event": "done"})
+
+
+def log_report(report: dict) -> None:
+    for name, title in (("heldout_domain", "held-out domain"), ("general", "general text")):
+        values = (report.get("perplexity") or {}).get(name)
+        if values:
+            log.info("eval: %s perplexity: %s", title, ", ".join(
+                f"{k} {v['perplexity']:.2f}" + (f" ({v['change_pct']:+.1f}%)" if "change_pct" in v else "")
+                for k, v in values.items()))
+    for split, scores in ((report.get("qa") or {}).items()):
+        if isinstance(scores, dict) and scores:
+            log.info("eval: %s QA fact match: %s", split, ", ".join(
+                f"{k} {v['fact_match']:.0%}" for k, v in scores.items() if v.get("fact_match") is not None))
+    finding = (report.get("token_analysis") or {}).get("finding")
+    if finding:
+        log.info("eval: %s", finding)

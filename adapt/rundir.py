@@ -28,7 +28,7 @@ from adapt.config import RunConfig
 from adapt.fileio import read_json, read_jsonl, write_json_atomic
 from adapt.secrets import RedactingFilter
 
-STAGES = ("ingest", "augment", "cpt", "sft", "eval")
+STAGES = ("ingest", "precheck", "augment", "cpt", "sft", "eval")
 RUN_STATES = ("queued", "running", "stopping", "stopped", "failed", "done")
 
 

@@ -137,7 +137,7 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
             if on_progress:
                 on_progress(finished, total)
     else:
-        generator = _llm_backend(config, api_key, trust_remote_code)
+        generator = llm_backend(config, api_key, trust_remote_code)
         examples = _general_examples(config)
         rng = random.Random(config.seed)
         prompts, owners = [], []
@@ -183,7 +183,7 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
     return summary
 
 
-def _llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):
+def llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):
     from adapt.augment.backends import EndpointGenerator, LocalGenerator
 
     if config.augment.backend == "local":

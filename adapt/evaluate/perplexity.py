@@ -58,13 +58,18 @@ def token_losses(model, sequences: list[list[int]], batch_size: int = 8) -> list
     return results
 
 
-def perplexity(model, tokenizer, texts: list[str], context_length: int, batch_size: int = 8) -> PerplexityResult:
-    bos = tokenizer.bos_token_id
-    sequences: list[list[int]] = []
-    for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]:
-        sequences.extend(windows(ids, context_length, bos))
-    losses = token_losses(model, sequences, batch_size)
+def text_windows(tokenizer, texts: list[str], context_length: int) -> list[list[int]]:
+    return [w for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]
+            for w in windows(ids, context_length, tokenizer.bos_token_id)]
+
+
+def summarize_losses(losses: list[torch.Tensor], documents: int) -> PerplexityResult:
     total = sum(float(l.sum()) for l in losses)
     count = sum(int(l.numel()) for l in losses)
     mean = total / max(1, count)
-    return PerplexityResult(math.exp(min(mean, 50.0)), mean, count, len(texts))
+    return PerplexityResult(math.exp(min(mean, 50.0)), mean, count, documents)
+
+
+def perplexity(model, tokenizer, texts: list[str], context_length: int, batch_size: int = 8) -> PerplexityResult:
+    losses = token_losses(model, text_windows(tokenizer, texts, context_length), batch_size)
+    return summarize_losses(losses, len(texts))

@@ -1,21 +1,32 @@
-"""The eval stage: held-out domain perplexity of the base model, after CPT and after SFT.
+"""The precheck and eval stages: what the model learned, what it forgot, whether it was worth it.
 
-One base model stays in memory; with LoRA the CPT and final adapters are attached to it and
-switched, so the base figure really is the base.
+One base model stays in memory; with LoRA the CPT and final adapters are attached to it in turn
+and taken off again, so the base figures really are the base. Results: report.json, PNG plots
+beside it, report.md (reused by the model card).
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import random
+from pathlib import Path
+from typing import Callable
 
-from adapt.config import RunConfig
-from adapt.evaluate.perplexity import perplexity
-from adapt.fileio import read_json, read_jsonl, write_json_atomic
+import torch
+
+from adapt.config import DataSection, RunConfig
+from adapt.evaluate import qa as qa_eval
+from adapt.evaluate.perplexity import perplexity, summarize_losses, text_windows, token_losses
+from adapt.evaluate.precheck import corpus_similarity, verdict
+from adapt.evaluate.report import markdown, plot_perplexity, plot_qa, plot_tokens
+from adapt.evaluate.tokens import analyze
+from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic, write_text_atomic
 from adapt.models import load_model, load_tokenizer, pick_dtype, rope_overrides
 from adapt.rundir import RunDir, now_iso
 
 log = logging.getLogger("adapt")
+Progress = Callable[[str], None]
 
 
 def heldout_texts(run: RunDir, limit: int) -> list[str]:
@@ -23,67 +34,210 @@ def heldout_texts(run: RunDir, limit: int) -> list[str]:
     return [d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl") if d["id"] in heldout][:limit]
 
 
-def _models_to_compare(run: RunDir) -> list[tuple[str, str]]:
-    """(label, output key) for every trained stage whose weights are on disk."""
+def general_texts(config: RunConfig, limit: int) -> list[str]:
+    from adapt.data.ingest import ingest
+
+    paths = config.eval.general_paths or config.mix.replay_paths
+    if not paths:
+        return []
+    documents = ingest(paths, DataSection(dedupe=False)).documents
+    random.Random(config.seed).shuffle(documents)
+    return [d.text for d in documents[:limit]]
+
+
+def _load_base(config: RunConfig, overrides: dict | None = None):
+    model = load_model(config.model.base, dtype=pick_dtype(config.model.precision),
+                       attn=config.model.attn_implementation, trust_remote_code=config.model.trust_remote_code,
+                       overrides=overrides)
+    if torch.cuda.is_available():
+        model.to("cuda")
+    model.config.use_cache = True  # evaluation generates; the cache only matters for speed
+    return model.eval()
+
+
+def _trained_models(run: RunDir) -> list[tuple[str, Path]]:
     outputs = run.status().get("outputs") or {}
-    return [(label, key) for label, key in (("cpt", "cpt"), ("sft", "sft")) if key in outputs]
+    return [(key, run.path / outputs[key]) for key in ("cpt", "sft") if key in outputs]
 
 
-def evaluate_run(run: RunDir, config: RunConfig) -> dict:
-    texts = heldout_texts(run, config.eval.max_docs)
-    report = read_json(run.report_path, default={}) or {}
-    report.setdefault("created_at", now_iso())
-    if not texts:
-        log.warning("eval: no held-out documents (data.heldout_fraction is 0 or the corpus has one document)")
-        report["perplexity"] = {"heldout_domain": None, "note": "no held-out documents"}
-        write_json_atomic(run.report_path, report)
-        return report
+# ---- precheck --------------------------------------------------------------------------------
 
+def precheck_run(run: RunDir, config: RunConfig) -> dict:
+    documents = read_jsonl(run.data_dir / "documents.jsonl")
+    random.Random(config.seed).shuffle(documents)
+    domain_texts = [d["text"] for d in documents[: config.eval.max_docs]]
+    general = general_texts(config, config.eval.max_general_docs)
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
-    dtype = pick_dtype(config.model.precision)
-    figures: dict[str, dict] = {}
-    kwargs = {"dtype": dtype, "attn": config.model.attn_implementation,
-              "trust_remote_code": config.model.trust_remote_code}
-    base = load_model(config.model.base, **kwargs)
-    if _cuda():
-        base.to("cuda")
-    figures["base"] = perplexity(base, tokenizer, texts, config.eval.context_length).as_dict()
+    base = _load_base(config)
+    length = config.eval.context_length
+    domain_ppl = perplexity(base, tokenizer, domain_texts, length, config.eval.batch_size)
+    general_ppl = perplexity(base, tokenizer, general, length, config.eval.batch_size) if general else None
+    del base
+    gc.collect()
+    similarity = None
+    if general:
+        chunks = [c["text"] for c in read_jsonl(run.data_dir / "chunks.jsonl")]
+        general_chunks = [p for text in general for p in text.split("\n\n") if len(p) > 40] or general
+        similarity = corpus_similarity(chunks, general_chunks, seed=config.seed)
+    result = verdict(similarity, domain_ppl.perplexity, general_ppl.perplexity if general_ppl else None)
+    result["similarity"] = similarity
+    result["perplexity"] = {"domain": domain_ppl.as_dict(), "general": general_ppl.as_dict() if general_ppl else None}
+    report = read_json(run.report_path, default={}) or {}
+    report["precheck"] = result
+    write_json_atomic(run.report_path, report)
+    return result
+
+
+# ---- eval ------------------------------------------------------------------------------------
+
+def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = None) -> dict:
+    step = progress or (lambda what: None)
+    ev = config.eval
+    tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
+    domain = heldout_texts(run, ev.max_docs)
+    general = general_texts(config, ev.max_general_docs)
+    questions = qa_eval.load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions) if ev.qa else {}
+    domain_sequences = text_windows(tokenizer, domain, ev.context_length) if domain else []
+
+    previous = read_json(run.report_path, default={}) or {}
+    report: dict = {"created_at": now_iso(), "models": ["base"], "precheck": previous.get("precheck"),
+                    "perplexity": {"heldout_domain": {} if domain else None, "general": {} if general else None}}
+    if not domain:
+        report["perplexity"]["note"] = "no held-out documents (data.heldout_fraction is 0 or one document)"
+    answers: dict[str, dict[str, list[str]]] = {}
+    base_losses = final_losses = None
+
+    def measure(label: str, model) -> None:
+        nonlocal base_losses, final_losses
+        step(f"{label}: perplexity")
+        if domain:
+            losses = token_losses(model, domain_sequences, ev.batch_size)
+            report["perplexity"]["heldout_domain"][label] = summarize_losses(losses, len(domain)).as_dict()
+            if label == "base":
+                base_losses = losses
+            else:
+                final_losses = losses
+        if general:
+            report["perplexity"]["general"][label] = perplexity(model, tokenizer, general, ev.context_length,
+                                                                ev.batch_size).as_dict()
+        for split, items in questions.items():
+            if items:
+                step(f"{label}: {split} questions")
+                answers.setdefault(split, {})[label] = qa_eval.answer(model, tokenizer, items, ev.max_answer_tokens,
+                                                                      ev.batch_size)
+
+    base = _load_base(config)
+    measure("base", base)
+    retrieval = _retrieval_answers(run, config, base, tokenizer, questions, step)
     overrides = rope_overrides(config.model.base, config.model.rope_target_length, config.model.trust_remote_code)
-    if overrides:
-        # Trained weights expect the stretched RoPE; the base figure above keeps the original one.
-        kwargs["overrides"] = overrides
-        if config.model.method == "lora":
-            del base
-            base = load_model(config.model.base, **kwargs)
-            if _cuda():
-                base.to("cuda")
-    log.info("eval: base perplexity on %d held-out documents = %.3f", len(texts), figures["base"]["perplexity"])
-    for label, key in _models_to_compare(run):
-        path = run.output_path(key)
+    if overrides and config.model.method == "lora":
+        del base
+        base = _load_base(config, overrides)  # trained adapters expect the stretched RoPE
+    for label, path in _trained_models(run):
         if config.model.method == "lora":
             from peft import PeftModel
 
-            model = PeftModel.from_pretrained(base, str(path))
-            figures[label] = perplexity(model, tokenizer, texts, config.eval.context_length).as_dict()
-            base = model.unload()  # take the adapter off again; the next one starts from the base
+            model = PeftModel.from_pretrained(base, str(path)).eval()
+            measure(label, model)
+            base = model.unload()  # take the adapter off; the next one starts from the base again
         else:
-            model = load_model(str(path), **kwargs)
-            if _cuda():
+            model = load_model(str(path), dtype=pick_dtype(config.model.precision),
+                               trust_remote_code=config.model.trust_remote_code, overrides=overrides)
+            if torch.cuda.is_available():
                 model.to("cuda")
-            figures[label] = perplexity(model, tokenizer, texts, config.eval.context_length).as_dict()
+            model.config.use_cache = True
+            measure(label, model.eval())
             del model
             gc.collect()
-        log.info("eval: %s perplexity = %.3f", label, figures[label]["perplexity"])
-    base_ppl = figures["base"]["perplexity"]
-    for label, values in figures.items():
-        if label != "base":
-            values["change_pct"] = round(100.0 * (values["perplexity"] - base_ppl) / base_ppl, 2)
-    report["perplexity"] = {"heldout_domain": figures}
-    write_json_atomic(run.report_path, report)
+        report["models"].append(label)
+    del base
+    gc.collect()
+
+    _add_changes(report)
+    if ev.token_analysis and base_losses is not None and final_losses is not None:
+        step("token analysis")
+        report["token_analysis"] = analyze(tokenizer, domain_sequences, base_losses, final_losses)
+    if questions:
+        step("scoring answers")
+        report["qa"] = _score_questions(run, config, questions, answers, retrieval)
+    _write_outputs(run, report)
     return report
 
 
-def _cuda() -> bool:
-    import torch
+def _retrieval_answers(run, config, base, tokenizer, questions, step) -> dict[str, list[str]] | None:
+    chunks = [c for c in read_jsonl(run.data_dir / "chunks.jsonl")
+              if c["doc_id"] not in set((read_json(run.data_dir / "split.json", default={}) or {}).get("heldout", []))]
+    enabled = config.eval.retrieval == "on" or (config.eval.retrieval == "auto" and len(chunks) <= 5000)
+    if not enabled or not chunks or not questions.get("heldout"):
+        return None
+    step("base + retrieval: held-out questions")
+    retriever = qa_eval.Retriever(chunks)
+    contexts = retriever.contexts(questions["heldout"], config.eval.retrieval_top_k)
+    return {"heldout": qa_eval.answer(base, tokenizer, questions["heldout"], config.eval.max_answer_tokens,
+                                      config.eval.batch_size, contexts=contexts)}
 
-    return torch.cuda.is_available()
+
+def _add_changes(report: dict) -> None:
+    for name in ("heldout_domain", "general"):
+        values = report["perplexity"].get(name)
+        if not values or "base" not in values:
+            continue
+        base = values["base"]["perplexity"]
+        for label, entry in values.items():
+            if label != "base":
+                entry["change_pct"] = round(100.0 * (entry["perplexity"] - base) / base, 2)
+    general = report["perplexity"].get("general") or {}
+    final = report["models"][-1]
+    if final != "base" and final in general:
+        report["forgetting"] = {"model": final, "general_perplexity_change_pct": general[final]["change_pct"]}
+
+
+def _score_questions(run, config, questions, answers, retrieval) -> dict:
+    judge = _judge(config) if config.eval.judge else None
+    documents = {d["id"]: d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl")}
+    result: dict = {}
+    examples = []
+    for split, items in questions.items():
+        if not items:
+            continue
+        by_model = dict(answers.get(split, {}))
+        if retrieval and split in retrieval:
+            by_model["retrieval"] = retrieval[split]
+        result[split] = {}
+        for label, texts in by_model.items():
+            judgements = None
+            if judge is not None:
+                prompts = [qa_eval.judge_prompt(q, a, documents.get(q.get("doc_id"), "")) for q, a in zip(items, texts)]
+                judgements = [qa_eval.parse_judgement(r) for r in judge.complete(prompts, seed=config.seed)]
+            result[split][label] = qa_eval.score(items, texts, judgements)
+        for i, item in enumerate(items[:200]):
+            examples.append({"split": split, "question": item["question"], "reference": item["answer"],
+                             "answer_key": item["answer_key"],
+                             **{f"answer_{label}": texts[i] for label, texts in by_model.items()}})
+    write_jsonl_atomic(run.path / "qa_answers.jsonl", examples)
+    if judge is None and config.eval.judge:
+        result["note"] = "LLM judge needs augment.backend local or endpoint"
+    return result
+
+
+def _judge(config: RunConfig):
+    if config.augment.backend == "rules":
+        log.warning("eval: eval.judge needs an LLM (augment.backend local or endpoint); skipping the judge")
+        return None
+    from adapt.augment.runner import llm_backend
+
+    judge_config = config.model_copy(update={"augment": config.augment.model_copy(
+        update={"temperature": 0.0, "max_new_tokens": 4})})
+    return llm_backend(judge_config, None, config.model.trust_remote_code)
+
+
+def _write_outputs(run: RunDir, report: dict) -> None:
+    plots = {}
+    for name, plotter in (("perplexity", plot_perplexity), ("tokens", plot_tokens), ("qa", plot_qa)):
+        path = plotter(report, run.path / f"report_{name}.png")
+        if path:
+            plots[name] = path.name
+    report["plots"] = plots
+    report["summary"] = "report.md"
+    write_text_atomic(run.path / "report.md", markdown(report))
+    write_json_atomic(run.report_path, report)

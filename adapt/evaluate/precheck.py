@@ -1,0 +1,65 @@
+"""Before training: does the domain look like what the base model already knows?
+
+Additional pretraining tends to help least, and can hurt, when the new text is close to the
+model's pretraining data (Adaptation Odyssey, arXiv 2410.05581). Two signals, both cheap:
+embedding similarity between the domain corpus and general text, and the base model's
+perplexity on the domain relative to general text. The result is a warning, never a block.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from adapt.evaluate.embed import embed
+
+# Thresholds set from MiniLM centroid similarities: unrelated topics sit around 0.1-0.4, the same
+# genre around 0.6+, and a domain the model already reads easily has perplexity near general text.
+SIMILAR_CENTROID = 0.6
+FAMILIAR_PPL_RATIO = 1.3
+
+
+def _sample(texts: list[str], limit: int, seed: int) -> list[str]:
+    texts = list(texts)
+    random.Random(seed).shuffle(texts)
+    return texts[:limit]
+
+
+def corpus_similarity(domain_chunks: list[str], general_chunks: list[str], limit: int = 256, seed: int = 0) -> dict:
+    domain = embed(_sample(domain_chunks, limit, seed))
+    general = embed(_sample(general_chunks, limit, seed))
+    centroid_d = domain.mean(axis=0)
+    centroid_g = general.mean(axis=0)
+    centroid = float(centroid_d @ centroid_g / (np.linalg.norm(centroid_d) * np.linalg.norm(centroid_g) + 1e-9))
+    nearest = float((domain @ general.T).max(axis=1).mean())
+    return {"centroid_cosine": round(centroid, 4), "mean_nearest_cosine": round(nearest, 4),
+            "domain_chunks": len(domain), "general_chunks": len(general), "embedding_model": "all-MiniLM-L6-v2"}
+
+
+def verdict(similarity: dict | None, domain_ppl: float | None, general_ppl: float | None) -> dict:
+    reasons = []
+    if similarity and similarity["centroid_cosine"] >= SIMILAR_CENTROID:
+        reasons.append(f"the domain's texts are close to general text (embedding similarity "
+                       f"{similarity['centroid_cosine']:.2f} >= {SIMILAR_CENTROID})")
+    ratio = None
+    if domain_ppl and general_ppl:
+        ratio = domain_ppl / general_ppl
+        if ratio <= FAMILIAR_PPL_RATIO:
+            reasons.append(f"the base model already predicts the domain about as well as general text "
+                           f"(perplexity ratio {ratio:.2f} <= {FAMILIAR_PPL_RATIO})")
+    warn = bool(reasons)
+    if similarity is None and ratio is None:
+        return {"warning": False, "perplexity_ratio": None, "message": (
+            "Not enough to compare: give general text (eval.general_paths or mix.replay_paths) so the domain can "
+            "be compared with what the model already knows.")}
+    message = (
+        "This domain looks like what the model already knows: " + "; ".join(reasons) + ". Continued "
+        "pretraining may add little or even make the model worse (the damage often sits in a few "
+        "uninformative tokens). Consider fewer epochs, a lower learning rate, more replay, or "
+        "instruction tuning alone, and compare the before/after report."
+        if warn else
+        "The domain differs from general text and the base model finds it hard to predict: continued "
+        "pretraining has room to help."
+    )
+    return {"warning": warn, "message": message, "perplexity_ratio": round(ratio, 3) if ratio else None}

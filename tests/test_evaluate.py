@@ -1,0 +1,191 @@
+"""Evaluation: perplexity and forgetting, token analysis, closed-book QA, retrieval, the report."""
+
+import json
+
+import jsonschema
+import numpy as np
+import pytest
+import torch
+
+from adapt.evaluate import qa
+from adapt.evaluate.perplexity import text_windows, token_losses
+from adapt.evaluate.precheck import corpus_similarity, verdict
+from adapt.evaluate.report import schema
+from adapt.evaluate.tokens import analyze, token_kind
+from adapt.models import load_model, load_tokenizer
+from adapt.rundir import RunDir
+from conftest import make_config, run_cli
+from corpus import english_documents, japanese_documents
+
+GENERAL = [
+    "The sun is a star at the centre of the solar system. It gives light and heat to the planets that orbit it.",
+    "Water boils at one hundred degrees Celsius at sea level. At higher altitude it boils at a lower temperature.",
+    "A library lends books to its members. Many libraries also offer newspapers, music and quiet study rooms.",
+    "Bread is made from flour, water, salt and yeast. The dough rises before it is baked in a hot oven.",
+    "Trains carry passengers between cities. Fast trains can travel at more than three hundred kilometres an hour.",
+    "水は百度で沸騰します。山の上では気圧が低いので、もっと低い温度で沸騰します。",
+]
+
+
+# ---- scoring ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prediction, key, expected", [
+    ("It was founded in 1402.", "1402", True),
+    ("The answer is THE Ashen River!", "ashen river", True),
+    ("Founded in １４０２年です。", "1402年", True),
+    ("ソラリ村の名物は 青い 茶 です", "青い茶", True),
+    ("It was founded in 1403.", "1402", False),
+    ("No idea.", "Ashen", False),
+    ("anything", "", False),
+])
+def test_fact_match(prediction, key, expected):
+    assert qa.fact_match(prediction, key) is expected
+
+
+def test_similarity_separates_paraphrase_from_wrong_answer():
+    reference = "The lighthouse of Velmor was built of red cedar in 1344."
+    paraphrase = "In 1344 they built Velmor's lighthouse out of red cedar wood."
+    wrong = "Bananas are rich in potassium and grow in tropical climates."
+    items = [{"question": "?", "answer": reference, "answer_key": "red cedar"}] * 2
+    scores = qa.score(items[:1], [paraphrase])
+    assert scores["similarity"] > 0.75 and scores["fact_match"] == 1.0
+    low = qa.score(items[:1], [wrong])
+    assert low["similarity"] < 0.3 and low["fact_match"] == 0.0
+
+
+def test_retrieval_finds_the_chunk_that_holds_the_answer():
+    chunks = [{"doc_id": f"d{i}", "text": t} for i, t in enumerate(GENERAL + [
+        "The harbour master of Quastra, Elna Brisk, rings the copper bell at dawn.",
+        "Zerqua's bakers add violet dye to festival bread.",
+        "The Tessel ferry carries forty passengers across the river.",
+    ])]
+    retriever = qa.Retriever(chunks)
+    questions = [{"question": "Who rings the bell in the port of Quastra every morning?"},
+                 {"question": "What colouring goes into the holiday loaves in Zerqua?"},
+                 {"question": "How many people fit on the boat over the Tessel?"}]
+    top = retriever.top([q["question"] for q in questions], 1)
+    assert [chunks[i[0]]["text"][:10] for i in top] == ["The harbou", "Zerqua's b", "The Tessel"]
+
+
+def test_user_qa_file(tmp_path):
+    path = tmp_path / "qa.jsonl"
+    path.write_text('{"question": "Q?", "answer": "A", "split": "train"}\n{"question": "R?", "answer": 5}\n',
+                    encoding="utf-8")
+    loaded = qa.load_user_questions(path)
+    assert [q["split"] for q in loaded] == ["train", "heldout"] and loaded[1]["answer_key"] == "5"
+    path.write_text('{"question": "Q?"}\n', encoding="utf-8")
+    with pytest.raises(qa.QAFileError, match="line 1"):
+        qa.load_user_questions(path)
+
+
+# ---- token analysis --------------------------------------------------------------------------
+
+def test_token_kinds():
+    assert [token_kind(p) for p in (" ", "\n", ".", "、", "1402", " the", "村", "\ufffd", "+")] == [
+        "whitespace", "whitespace", "punctuation", "japanese", "number", "word", "japanese", "byte_piece",
+        "punctuation"]
+
+
+def test_token_table_sums_to_the_average_change(tiny_model):
+    tokenizer = load_tokenizer(str(tiny_model))
+    base = load_model(str(tiny_model)).eval()
+    changed = load_model(str(tiny_model)).eval()
+    with torch.no_grad():  # a genuinely different model: perturbed weights
+        generator = torch.Generator().manual_seed(0)
+        for parameter in changed.parameters():
+            parameter.add_(torch.randn(parameter.shape, generator=generator) * 0.05)
+    texts = list(english_documents().values())[:3] + list(japanese_documents().values())[:2]
+    sequences = text_windows(tokenizer, texts, 64)
+    result = analyze(tokenizer, sequences, token_losses(base, sequences), token_losses(changed, sequences))
+    assert result["tokens"] == sum(len(s) - 1 for s in sequences)
+    contributions = sum(k["contribution"] for k in result["by_kind"].values())
+    assert abs(contributions - result["mean_change"]) < 1e-9
+    assert abs(result["mean_loss_after"] - result["mean_loss_before"] - result["mean_change"]) < 1e-3
+    assert sum(k["tokens"] for k in result["by_kind"].values()) == result["tokens"]
+    assert {"word", "whitespace", "punctuation"} <= set(result["by_kind"])
+    assert result["finding"]
+
+
+def test_finding_blames_uninformative_tokens_when_they_cause_the_increase():
+    class Tok:
+        def decode(self, ids):
+            return {1: " ", 2: ".", 3: " harbour", 4: " Velmor"}[ids[0]]
+
+    sequences = [[0, 1, 2, 3, 4, 1, 2, 3, 4]]
+    before = [np.array([1.0, 1.0, 3.0, 3.0, 1.0, 1.0, 3.0, 3.0])]
+    after = [np.array([2.5, 2.5, 2.8, 2.8, 2.5, 2.5, 2.8, 2.8])]
+    result = analyze(Tok(), sequences, before, after)
+    assert result["mean_change"] > 0
+    assert "only because of uninformative tokens" in result["finding"]
+
+
+# ---- pre-check -------------------------------------------------------------------------------
+
+def test_precheck_warns_when_the_domain_looks_like_general_text():
+    domain = [t for doc in english_documents().values() for t in doc.split("\n\n")[1:]]
+    far = corpus_similarity(domain, GENERAL)
+    near = corpus_similarity(GENERAL[:3], GENERAL[3:] + GENERAL[:2])
+    assert near["centroid_cosine"] > far["centroid_cosine"]
+    assert verdict(near, 30.0, 28.0)["warning"] is True
+    assert "may add little or even make the model worse" in verdict(near, 30.0, 28.0)["message"]
+    assert verdict({"centroid_cosine": 0.2}, 900.0, 40.0)["warning"] is False
+    assert verdict(None, None, None)["message"].startswith("Not enough to compare")
+
+
+# ---- a whole run ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def evaluated_run(tmp_path_factory, tiny_model, corpus_dir, sft_file):
+    tmp = tmp_path_factory.mktemp("evalrun")
+    general = tmp / "general"
+    general.mkdir()
+    for i, text in enumerate(GENERAL * 3):
+        (general / f"g{i}.txt").write_text(f"{text} Note {i}.", encoding="utf-8")
+    user_qa = tmp / "qa.jsonl"
+    user_qa.write_text(json.dumps({"question": "Who founded the harbour of Velmor?", "answer": "glassmakers"}) + "\n",
+                       encoding="utf-8")
+    config = make_config(tmp / "c.yaml", tiny_model, corpus_dir, sft_file,
+                         eval={"general_paths": [str(general)], "max_questions": 12, "max_answer_tokens": 8,
+                               "qa_file": str(user_qa), "retrieval": "on"})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp / "runs"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    (path,) = (tmp / "runs").iterdir()
+    return RunDir(path), result
+
+
+def test_report_validates_and_says_what_each_number_was_computed_on(evaluated_run):
+    run, _ = evaluated_run
+    report = json.loads(run.report_path.read_text())
+    jsonschema.validate(report, schema())
+    assert report["models"] == ["base", "cpt", "sft"]
+    general = report["perplexity"]["general"]
+    assert general["base"]["documents"] == 18 and general["sft"]["tokens"] > 0, "forgetting is measured on general text"
+    assert report["forgetting"]["general_perplexity_change_pct"] == general["sft"]["change_pct"]
+    domain = report["perplexity"]["heldout_domain"]
+    assert domain["cpt"]["perplexity"] < domain["base"]["perplexity"] and domain["base"]["documents"] == 4
+    for split in ("train", "heldout"):
+        for label in ("base", "cpt", "sft"):
+            assert report["qa"][split][label]["questions"] == (12 if split == "train" else 13)  # + the user's
+    assert report["qa"]["heldout"]["retrieval"]["questions"] == 13
+    assert report["precheck"]["similarity"]["general_chunks"] > 0 and "message" in report["precheck"]
+    for name in ("perplexity", "tokens", "qa"):
+        assert (run.path / report["plots"][name]).stat().st_size > 5000
+    summary = (run.path / "report.md").read_text()
+    assert "held-out domain (4 docs" in summary and "held-out fact match (13 questions)" in summary
+    answers = [json.loads(line) for line in (run.path / "qa_answers.jsonl").read_text().splitlines()]
+    assert {"answer_base", "answer_cpt", "answer_sft"} <= set(answers[0])
+
+
+def test_user_questions_are_added_and_eval_command_recomputes(evaluated_run):
+    run, _ = evaluated_run
+    answers = (run.path / "qa_answers.jsonl").read_text()
+    assert "Who founded the harbour of Velmor?" in answers
+    for name in ("report.json", "report.md", "report_tokens.png"):
+        (run.path / name).unlink()
+    result = run_cli("eval", str(run.path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(run.report_path.read_text())
+    jsonschema.validate(report, schema())
+    assert (run.path / "report.md").is_file() and (run.path / "report_tokens.png").is_file()
+    events = [e for e in run.events() if e.get("stage") == "eval" and "task" in e]
+    assert events and events[0]["task"] == "base: perplexity"
