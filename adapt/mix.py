@@ -22,7 +22,7 @@ from pathlib import Path
 from adapt.augment.categories import HEADINGS, prompt_language
 from adapt.augment.runner import augment_dir, training_documents
 from adapt.config import DataSection, RunConfig
-from adapt.fileio import read_jsonl, write_json_atomic
+from adapt.fileio import read_jsonl
 
 log = logging.getLogger("adapt")
 
@@ -202,7 +202,3 @@ def _instruction_conversations(folder: Path, category: str) -> list[list[dict]]:
     return [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
             for record in read_jsonl(folder / "items.jsonl") if record["category"] == category
             for p in record.get("qa", [])]
-
-
-def write_report(path: Path, report: dict) -> None:
-    write_json_atomic(path, report)

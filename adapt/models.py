@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -77,21 +78,28 @@ def _check_hub_model(repo_id: str) -> None:
         ) from None
 
 
-def load_tokenizer(ref: str, trust_remote_code: bool = False):
-    from transformers import AutoTokenizer
-
-    source = resolve_model(ref)
+@contextmanager
+def _explained(ref: str, what: str):
+    """transformers' loading errors, as one sentence that says what to do."""
     try:
-        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=trust_remote_code)
+        yield
     except ValueError as err:
         if "trust_remote_code" in str(err):
             raise ModelNotAvailable(
                 f"model '{ref}' needs to run its own code; allow it with model.trust_remote_code: true "
                 "only if you trust its authors"
             ) from None
-        raise ModelNotAvailable(f"cannot load the tokenizer of '{ref}': {err}") from None
+        raise ModelNotAvailable(f"cannot load {what} '{ref}': {err}") from None
     except OSError as err:
-        raise ModelNotAvailable(f"cannot load the tokenizer of '{ref}': {str(err).splitlines()[0]}") from None
+        raise ModelNotAvailable(f"cannot load {what} '{ref}': {str(err).splitlines()[0]}") from None
+
+
+def load_tokenizer(ref: str, trust_remote_code: bool = False):
+    from transformers import AutoTokenizer
+
+    source = resolve_model(ref)
+    with _explained(ref, "the tokenizer of"):
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=trust_remote_code)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     return tokenizer
@@ -154,7 +162,7 @@ def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto",
     from transformers import AutoConfig, AutoModelForCausalLM
 
     source = resolve_model(ref)
-    try:
+    with _explained(ref, "model"):
         extra = {}
         if overrides:
             config = AutoConfig.from_pretrained(source, trust_remote_code=trust_remote_code)
@@ -167,14 +175,5 @@ def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto",
             source, dtype=dtype, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code,
             **extra,
         )
-    except ValueError as err:
-        if "trust_remote_code" in str(err):
-            raise ModelNotAvailable(
-                f"model '{ref}' needs to run its own code; allow it with model.trust_remote_code: true "
-                "only if you trust its authors"
-            ) from None
-        raise ModelNotAvailable(f"cannot load model '{ref}': {err}") from None
-    except OSError as err:
-        raise ModelNotAvailable(f"cannot load model '{ref}': {str(err).splitlines()[0]}") from None
     model.config.use_cache = False
     return model

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,7 +28,6 @@ from adapt.fileio import read_json, read_jsonl, write_json_atomic
 from adapt.secrets import RedactingFilter
 
 STAGES = ("ingest", "precheck", "augment", "cpt", "sft", "eval")
-RUN_STATES = ("queued", "running", "stopping", "stopped", "failed", "done")
 
 
 def now_iso() -> str:
@@ -201,14 +199,3 @@ def attach_run_logger(run: RunDir, console: bool = True) -> logging.Logger:
     logger.addHandler(stream)
     logger.propagate = False
     return logger
-
-
-_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-def list_runs(runs_root: str | Path) -> list[RunDir]:
-    root = Path(runs_root)
-    if not root.is_dir():
-        return []
-    runs = [RunDir(p) for p in root.iterdir() if p.is_dir() and _RUN_ID.match(p.name)]
-    return sorted((r for r in runs if r.exists()), key=lambda r: r.path.name, reverse=True)

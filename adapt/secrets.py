@@ -16,11 +16,20 @@ SECRET_ENV_VARS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HUGGINGFACE_TOKEN", "O
 _TOKEN_PATTERNS = re.compile(r"\b(hf_[A-Za-z0-9]{20,}|sk-[A-Za-z0-9_-]{20,})\b")
 
 
+_registered: set[str] = set()
+
+
+def register_secret(value: str | None) -> None:
+    """A secret that arrived some other way (a UI field, a configured variable name): redact it too."""
+    if value and len(value) >= 6:
+        _registered.add(value)
+
+
 def redact(text: str) -> str:
     if not text:
         return text
-    for name in SECRET_ENV_VARS:
-        value = os.environ.get(name)
+    known = {os.environ.get(name) for name in SECRET_ENV_VARS} | _registered
+    for value in known:
         if value and len(value) >= 6:
             text = text.replace(value, "***")
     return _TOKEN_PATTERNS.sub("***", text)

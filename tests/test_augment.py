@@ -166,7 +166,7 @@ def chat_server(tiny_model):
 
 
 def test_endpoint_backend_against_a_real_local_server(tmp_path, corpus_dir, tiny_model, chat_server, monkeypatch):
-    monkeypatch.setenv("TEST_ENDPOINT_KEY", "sk-test-secret-value-0123456789abcdef")
+    monkeypatch.setenv("TEST_ENDPOINT_KEY", "plain-endpoint-key-0123456789abcdef")
     data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
         backend="endpoint", endpoint={"base_url": chat_server, "model": "tiny", "api_key_env": "TEST_ENDPOINT_KEY",
                                       "concurrency": 4}))
@@ -175,10 +175,13 @@ def test_endpoint_backend_against_a_real_local_server(tmp_path, corpus_dir, tiny
     summaries = [r for r in items if r["category"] == "summary"]
     assert len(summaries) >= 12 and all(r["backend"] == "endpoint" for r in summaries)
     assert summary["failed_this_session"].get("qa_easy") == 16
-    # the key is used, never written
+    # the key is used, never written, and would be redacted from any message
+    from adapt.secrets import redact
+
+    assert redact("auth failed for plain-endpoint-key-0123456789abcdef") == "auth failed for ***"
     for path in data_dir.rglob("*"):
         if path.is_file():
-            assert "sk-test-secret" not in path.read_text(errors="ignore")
+            assert "plain-endpoint-key" not in path.read_text(errors="ignore")
 
 
 def test_endpoint_serves_our_own_generation_code(tiny_model, chat_server):

@@ -11,7 +11,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 from adapt.config import AugmentSection
-from adapt.secrets import redact
+from adapt.secrets import redact, register_secret
 
 log = logging.getLogger("adapt")
 
@@ -64,6 +64,7 @@ class EndpointGenerator:
         cfg = section.endpoint
         # The key comes from the caller (the UI) or the environment, and lives only in memory.
         key = api_key or os.environ.get(cfg.api_key_env) or "not-needed"
+        register_secret(key)
         self.client = openai.OpenAI(base_url=cfg.base_url, api_key=key, timeout=cfg.timeout_s,
                                     max_retries=cfg.max_retries)
 

@@ -60,8 +60,6 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in [
              "文書の理解を深めるための、学生と専門家の最大5往復の議論を書いてください。各発言は「学生:」か「専門家:」で始めてください。"),
 ]}
 
-QA_CATEGORIES = tuple(name for name, c in CATEGORIES.items() if c.kind == "qa")
-
 # How each synthetic item is introduced when it is written into the CPT corpus.
 HEADINGS = {
     "en": {"paraphrase": "Paraphrase", "summary": "Summary", "generalized": "In plain words",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -76,10 +76,6 @@ class IngestResult:
             "exact_duplicates": sum(f.exact_duplicates for f in self.files),
             "near_duplicates": sum(f.near_duplicates for f in self.files),
         }
-
-
-class NoUsableDocuments(ValueError):
-    pass
 
 
 def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[FileReport]]:
@@ -201,7 +197,3 @@ def chunk_documents(documents: list[Document], max_chars: int) -> list[dict]:
         for d in documents
         for i, chunk in enumerate(chunk_text(d.text, max_chars))
     ]
-
-
-def report_rows(result: IngestResult) -> list[dict]:
-    return [asdict(f) for f in result.files]

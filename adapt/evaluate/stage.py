@@ -165,8 +165,8 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
 
 
 def _retrieval_answers(run, config, base, tokenizer, questions, step) -> dict[str, list[str]] | None:
-    chunks = [c for c in read_jsonl(run.data_dir / "chunks.jsonl")
-              if c["doc_id"] not in set((read_json(run.data_dir / "split.json", default={}) or {}).get("heldout", []))]
+    heldout = set((read_json(run.data_dir / "split.json", default={}) or {}).get("heldout", []))
+    chunks = [c for c in read_jsonl(run.data_dir / "chunks.jsonl") if c["doc_id"] not in heldout]
     enabled = config.eval.retrieval == "on" or (config.eval.retrieval == "auto" and len(chunks) <= 5000)
     if not enabled or not chunks or not questions.get("heldout"):
         return None

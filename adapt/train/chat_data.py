@@ -24,7 +24,6 @@ class ChatDataError(ValueError):
 class LoadedConversations:
     conversations: list[list[dict]]
     skipped: dict[str, int] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
 
 
 def _messages_of(row) -> list[dict]:
@@ -58,7 +57,6 @@ def load_conversations(paths: list[str | Path]) -> LoadedConversations:
         path = Path(raw_path)
         if not path.is_file():
             raise ChatDataError(f"SFT data file not found: {path}")
-        result.files.append(str(path))
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             for line in handle:
                 if not line.strip():
