@@ -1,13 +1,15 @@
 """What each training stage reads.
 
-CPT: raw training documents + synthetic texts (train-split QA only) + replay of general text at
-`mix.replay_ratio` of all CPT tokens. With `group_by_document`, a document and its synthetic
-variants form one sequence (one context window when it fits), as in the knowledge-acquisition
-recipe; otherwise every piece is its own sequence and the pieces are shuffled.
+CPT: raw training documents + synthetic texts (train-split QA only, and the train questions of
+eval.qa_file) + replay of general text at `mix.replay_ratio` of all CPT tokens. With
+`group_by_document`, a document and its synthetic variants form one sequence (one context window
+when it fits), as in the knowledge-acquisition recipe; otherwise every piece is its own sequence
+and the pieces are shuffled.
 
 SFT: the variant decides the sources: general instructions, synthesized domain instructions
-(zero-shot: the train-split QA and LLM-written instructions; one-shot: instructions written with a
-general example shown), or all. The user's own `sft.data` is always included.
+(zero-shot: the train-split QA, the train questions of eval.qa_file and LLM-written instructions;
+one-shot: instructions written with a general example shown), or all. The user's own `sft.data`
+is always included.
 
 Both write their composition (tokens or conversations per source) to data/.
 """
@@ -70,6 +72,15 @@ def _qa_text(pairs: list[dict], lang: str) -> str:
         f"{q}: {p['question']}\n{a}: {p['answer']}" for p in pairs)
 
 
+def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
+    """Questions of eval.qa_file marked train: the user wants them seen in training (CPT next to their
+    document, and SFT), like the synthesized train questions. Held-out ones never are."""
+    from adapt.evaluate.qa import questions_with_documents
+
+    return [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
+            if q["split"] == "train"]
+
+
 def _general_token_lists(paths: list[str], tokenizer) -> list[list[int]]:
     from adapt.data.ingest import ingest
 
@@ -92,7 +103,7 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
                 records_by_doc.setdefault(record["doc_id"], []).append(record)
     qa_by_doc: dict[str, list[dict]] = {}
     if mix.include_augmented:
-        for pair in read_jsonl(folder / "qa_train.jsonl"):
+        for pair in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config):
             qa_by_doc.setdefault(pair["doc_id"], []).append(pair)
 
     separator = tokenizer("\n\n", add_special_tokens=False)["input_ids"]
@@ -175,14 +186,16 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     if variant in ("general", "all"):
         if sft.general_data:
             loaded = load_conversations(sft.general_data)
-            sources["general"] = loaded.conversations
+            general = list(loaded.conversations)
+            random.Random(config.seed).shuffle(general)
+            sources["general"] = general[: sft.max_general_examples]
             skipped.update(loaded.skipped)
         else:
             log.warning("sft: variant '%s' wants general instructions but sft.general_data is empty", variant)
     folder = augment_dir(data_dir)
     if variant in ("domain_zero_shot", "all"):
         domain = [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
-                  for p in read_jsonl(folder / "qa_train.jsonl")]
+                  for p in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config)]
         domain += _instruction_conversations(folder, "instructions_zero_shot")
         sources["domain_zero_shot"] = domain[: sft.max_domain_examples]
     if variant in ("domain_one_shot", "all"):

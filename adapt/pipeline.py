@@ -18,6 +18,7 @@ from adapt.config import ConfigError, RunConfig
 from adapt.data.store import write_ingest_outputs
 from adapt.data.ingest import ingest
 from adapt.data.readers import IngestError
+from adapt.evaluate.qa import QAFileError
 from adapt.models import ModelNotAvailable, load_tokenizer
 from adapt.rundir import STAGES, RunDir, attach_run_logger, now_iso, process_alive, process_start_time
 from adapt.secrets import redact
@@ -32,7 +33,7 @@ warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", categ
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED = 0, 1, 2, 130
 # Errors caused by what the user gave us: reported as one clear sentence, no traceback.
-USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError)
+USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError, QAFileError)
 
 
 class RunAlreadyActive(RuntimeError):

@@ -92,6 +92,33 @@ def test_heldout_questions_never_reach_training(prepared, tiny_model):
     assert all(q["question"] in corpus for q in train[:20])
 
 
+def test_user_questions_pin_their_document_and_train_questions_are_trained_on(tmp_path, corpus_dir, tiny_model):
+    documents = ingest([corpus_dir], DataSection()).documents
+    target = documents[0]
+    qa_file = tmp_path / "qa.jsonl"
+    qa_file.write_text("\n".join(json.dumps(q) for q in [
+        {"question": "Which guild founded the place in the first file?", "answer": "The planted guild.",
+         "split": "train", "doc": target.source},
+        {"question": "What is planted and never trained on?", "answer": "The held-out secret.",
+         "split": "heldout", "doc": target.source},
+    ]), encoding="utf-8")
+    # heldout_fraction 0.9 would hold the document out, were it not asked about
+    cfg = RunConfig.from_dict({"data": {"heldout_fraction": 0.9}, "mix": {"replay_paths": [], "replay_ratio": 0.0},
+                               "sft": {"general_data": [], "variant": "domain_zero_shot"},
+                               "eval": {"qa_file": str(qa_file)}})
+    data_dir = tmp_path / "data"
+    write_ingest_outputs(data_dir, ingest([corpus_dir], DataSection()), cfg)
+    split = json.loads((data_dir / "split.json").read_text())
+    assert target.id in split["train"] and target.id not in split["heldout"] and split["kept_for_questions"] == 1
+    assert len(split["heldout"]) == round(0.9 * len(documents))
+    run_augmentation(data_dir, cfg)
+    tokenizer = load_tokenizer(str(tiny_model))
+    corpus = "\n".join(tokenizer.decode(s) for s in build_cpt_mixture(data_dir, cfg, tokenizer).sequences)
+    sft_text = json.dumps(build_sft_conversations(data_dir, cfg)[0])
+    assert "Which guild founded the place in the first file?" in corpus and "Which guild founded" in sft_text
+    assert "never trained on" not in corpus and "never trained on" not in sft_text
+
+
 @pytest.mark.parametrize("variant, expected", [
     ("general", {"user", "general"}),
     ("domain_zero_shot", {"user", "domain_zero_shot"}),

@@ -65,3 +65,21 @@ def test_split_is_deterministic_and_order_independent():
     assert len(heldout) == 10 and not set(train) & set(heldout) and len(train) + len(heldout) == 50
     assert split_documents(ids, 0.2, seed=4)[1] != heldout
     assert split_documents(["a", "b"], 0.01, seed=0)[1] and split_documents(["a"], 0.5, seed=0) == (["a"], [])
+
+
+def test_documents_asked_about_are_never_held_out():
+    ids = [f"d{i}" for i in range(20)]
+    _, free = split_documents(ids, 0.25, seed=3)
+    pinned = set(free[:3])
+    train, heldout = split_documents(ids, 0.25, seed=3, keep_in_train=pinned)
+    assert pinned <= set(train) and not pinned & set(heldout)
+    assert len(heldout) == 5 and len(train) + len(heldout) == 20
+    # when every document is asked about, none is held out, rather than breaking the promise
+    assert split_documents(ids, 0.25, seed=3, keep_in_train=set(ids)) == (sorted(ids), [])
+
+
+def test_number_wrapped_inside_japanese_line_is_rejoined():
+    assert unwrap_lines("白糸橋は16\n84年に架けられました。") == "白糸橋は1684年に架けられました。"
+    assert unwrap_lines("それは1\n50人です") == "それは150人です"
+    # English never breaks inside a number: two numbers on two lines stay apart
+    assert unwrap_lines("The rooms are 16\n84 more are planned") == "The rooms are 16 84 more are planned"

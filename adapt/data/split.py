@@ -5,18 +5,23 @@ from __future__ import annotations
 import random
 
 
-def split_documents(doc_ids: list[str], heldout_fraction: float, seed: int) -> tuple[list[str], list[str]]:
+def split_documents(doc_ids: list[str], heldout_fraction: float, seed: int,
+                    keep_in_train: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Return (train_ids, heldout_ids).
 
     Ids are sorted before shuffling, so the same documents and seed give the same split whatever
     order the files were listed in. With at least two documents and a non-zero fraction, at
-    least one document is held out and at least one is kept for training.
+    least one document is held out and at least one is kept for training. Documents in
+    `keep_in_train` (those the user's questions ask about: a closed-book question on a document
+    the model never read measures nothing) are never held out.
     """
     ids = sorted(set(doc_ids))
-    if heldout_fraction <= 0 or len(ids) < 2:
+    candidates = [i for i in ids if i not in keep_in_train]
+    if heldout_fraction <= 0 or len(ids) < 2 or not candidates:
         return ids, []
-    random.Random(seed).shuffle(ids)
-    n_heldout = min(len(ids) - 1, max(1, round(len(ids) * heldout_fraction)))
-    heldout = sorted(ids[:n_heldout])
-    train = sorted(ids[n_heldout:])
+    random.Random(seed).shuffle(candidates)
+    n_heldout = min(len(candidates), len(ids) - 1, max(1, round(len(ids) * heldout_fraction)))
+    heldout = sorted(candidates[:n_heldout])
+    held = set(heldout)
+    train = [i for i in ids if i not in held]
     return train, heldout

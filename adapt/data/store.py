@@ -4,6 +4,7 @@
     documents.jsonl   one cleaned, deduplicated document per line
     chunks.jsonl      documents cut into sentence-aligned chunks (retrieval, augmentation)
     split.json        which documents are held out from training, and the seed that chose them
+                      (documents that eval.qa_file asks about always stay in training)
     stats.json        corpus totals
 """
 
@@ -15,12 +16,16 @@ from pathlib import Path
 from adapt.config import RunConfig
 from adapt.data.ingest import IngestResult, chunk_documents
 from adapt.data.split import split_documents
+from adapt.evaluate.qa import questions_with_documents
 from adapt.fileio import write_json_atomic, write_jsonl_atomic
 
 
 def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
-    train, heldout = split_documents([d.id for d in result.documents], config.data.heldout_fraction, config.seed)
+    asked = {q["doc_id"] for q in questions_with_documents(config.eval.qa_file, [asdict(d) for d in result.documents])
+             if q["doc_id"]}
+    train, heldout = split_documents([d.id for d in result.documents], config.data.heldout_fraction, config.seed,
+                                     keep_in_train=asked)
     totals = result.totals()
     totals["train_documents"] = len(train)
     totals["heldout_documents"] = len(heldout)
@@ -32,6 +37,7 @@ def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig
         "heldout_fraction": config.data.heldout_fraction,
         "train": train,
         "heldout": heldout,
+        "kept_for_questions": len(asked),
     })
     # stats.json last: ingestion counts as finished only once everything it describes is on disk.
     write_json_atomic(data_dir / "stats.json", totals)

@@ -59,6 +59,22 @@ def load_user_questions(path: str | Path) -> list[dict]:
     return questions
 
 
+def _doc_keys(doc: dict) -> set[str]:
+    return {doc["id"], doc["source"], Path(doc["source"]).stem}
+
+
+def questions_with_documents(qa_file: str | None, documents: list[dict]) -> list[dict]:
+    """The user's questions, each with `doc_id` mapped to an ingested document where the file names
+    one (by file name, file stem or document id); unmatched ones keep doc_id None."""
+    if not qa_file:
+        return []
+    by_key = {key: doc["id"] for doc in documents for key in _doc_keys(doc)}
+    questions = load_user_questions(qa_file)
+    for question in questions:
+        question["doc_id"] = by_key.get(str(question["doc_id"])) if question["doc_id"] else None
+    return questions
+
+
 def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int) -> dict[str, list[dict]]:
     """Synthesized questions (at most `limit` per split, spread evenly over documents) plus every
     question of the user's file, which is the user's own choice of test and is never sampled."""
@@ -72,7 +88,7 @@ def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int) -
                 questions = [questions[int(i * step)] for i in range(limit)]
             splits[split] = questions
     if qa_file:
-        for question in load_user_questions(qa_file):
+        for question in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl")):
             splits[question["split"]].append(question)
     return splits
 
