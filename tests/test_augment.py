@@ -233,3 +233,9 @@ def test_tasks_include_instruction_generation_only_for_llm_backends():
     assert ("instructions_one_shot", 3) not in augment_runner._tasks(cfg, "rules")
     names = [name for name, _ in augment_runner._tasks(cfg, "endpoint")]
     assert "instructions_zero_shot" in names and "instructions_one_shot" in names
+
+
+def test_triples_ignore_readings_in_brackets():
+    text = "灰羽橋(はいばねばし)は、鵯川に架かる木造の橋です。The Ardent Bell (a bronze bell) was cast in 1622."
+    triples = RulesGenerator().generate("kg_extraction", "灰羽橋", text, "ja", 1, 0)["texts"][0]
+    assert triples.splitlines()[0] == "灰羽橋 | は | 、鵯川に架かる木造の橋です"

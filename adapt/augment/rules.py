@@ -42,6 +42,7 @@ _EN_RELATION = re.compile(
     r"^(?P<s>.+?)\s+(?P<r>is|are|was|were|has|have|had|holds|keeps|exports|wears|meets|carries|pays|learn|learns"
     r"|chooses|made|makes|sail|sails|returns|reach|reaches)\s+(?P<o>.+?)[.!]?$"
 )
+_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 _JA_RELATION = re.compile(r"^(?P<s>.+?)(?P<r>は|には|では)(?P<o>.+?)[。！]?$")
 
 
@@ -166,7 +167,8 @@ class RulesGenerator:
     def _kg_extraction(self, title, text, lang, n, rng):
         triples = []
         for sentence in _sentences(text):
-            match = (_JA_RELATION if _is_ja(lang) else _EN_RELATION).match(sentence)
+            # A reading or gloss in brackets — 灰羽橋(はいばねばし) — is not where the relation is.
+            match = (_JA_RELATION if _is_ja(lang) else _EN_RELATION).match(_PARENTHETICAL.sub("", sentence))
             if match:
                 triples.append(f"{match.group('s').strip()} | {match.group('r')} | {match.group('o').strip()}")
         return {"texts": ["\n".join(triples[:20])] if triples else []}

@@ -56,6 +56,16 @@ _LIST_OR_HEADING = re.compile(r"^(#{1,6}\s|[-*+•・]\s?|\d+[.)]\s|[（(]?\d+[�
 _ENDS_SENTENCE = re.compile(r"[.!?。！？:：」』)）\]]$")
 
 
+def _number_split_in_japanese(prev: str, line: str) -> bool:
+    """Japanese typesetting may break a line inside a number (16|84年); English never does, so only
+    digits with Japanese around them are rejoined without a space."""
+    if not (prev[-1:].isdigit() and line[:1].isdigit()):
+        return False
+    before = prev.rstrip("0123456789")[-1:]
+    after = line.lstrip("0123456789")[:1]
+    return bool(before and is_japanese_char(before)) or bool(after and is_japanese_char(after))
+
+
 def unwrap_lines(text: str) -> str:
     """Join hard-wrapped lines (PDF and plain-text layouts) back into paragraphs.
 
@@ -70,7 +80,7 @@ def unwrap_lines(text: str) -> str:
             if not _LIST_OR_HEADING.match(prev) or len(prev) > 80:
                 if prev.endswith("-") and line[:1].islower():
                     out[-1] = prev[:-1] + line
-                elif is_japanese_char(prev[-1]) or is_japanese_char(line[0]):
+                elif is_japanese_char(prev[-1]) or is_japanese_char(line[0]) or _number_split_in_japanese(prev, line):
                     out[-1] = prev + line
                 else:
                     out[-1] = prev + " " + line

@@ -59,7 +59,7 @@ def verdict(similarity: dict | None, domain_ppl: float | None, general_ppl: floa
         "uninformative tokens). Consider fewer epochs, a lower learning rate, more replay, or "
         "instruction tuning alone, and compare the before/after report."
         if warn else
-        "The domain differs from general text and the base model finds it hard to predict: continued "
-        "pretraining has room to help."
+        "The domain differs from general text" + (" and the base model finds it hard to predict" if ratio else "")
+        + ": continued pretraining has room to help."
     )
     return {"warning": warn, "message": message, "perplexity_ratio": round(ratio, 3) if ratio else None}
