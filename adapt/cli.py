@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from adapt.config import ConfigError, RunConfig
+from adapt.config import ConfigError, RunConfig, launch_config
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -40,17 +40,6 @@ def _parse_overrides(items: list[str]) -> dict:
         key, value = item.split("=", 1)
         overrides[key.strip()] = yaml.safe_load(value)
     return overrides
-
-
-def _absolute_paths(config: RunConfig) -> RunConfig:
-    """Make relative paths absolute now, so --resume works from any working directory."""
-    data = config.data.model_copy(update={"paths": [str(Path(p).expanduser().resolve()) for p in config.data.paths]})
-    sft = config.sft.model_copy(update={"data": [str(Path(p).expanduser().resolve()) for p in config.sft.data]})
-    base = config.model.base
-    if Path(base).expanduser().exists():
-        base = str(Path(base).expanduser().resolve())
-    model = config.model.model_copy(update={"base": base})
-    return config.model_copy(update={"data": data, "sft": sft, "model": model})
 
 
 def cmd_run(args, stop_after: str | None = None) -> int:
@@ -74,7 +63,7 @@ def cmd_run(args, stop_after: str | None = None) -> int:
                 config = config.with_overrides(_parse_overrides(args.set))
         except ConfigError as err:
             return _fail(str(err))
-        config = _absolute_paths(config)
+        config = launch_config(config)
         # Every process of a multi-GPU launch must write into the same run directory.
         holder = [str(RunDir.create(args.runs_dir, config).path) if state.is_main_process else None]
         if state.num_processes > 1:

@@ -14,6 +14,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from adapt import bundled
+
 
 class ConfigError(ValueError):
     """A configuration that cannot be used. The message is written for people, not for debuggers."""
@@ -35,9 +37,10 @@ class LoraSection(Section):
 
 class ModelSection(Section):
     base: str = Field(
-        "tiny",
+        "auto",
         min_length=1,
-        description="bundled model name, local directory, or Hugging Face Hub id",
+        description="bundled name (starter, tiny), local directory, Hugging Face Hub id, or auto: the recommended "
+                    "Hub model where the Hub can be reached, else the bundled starter",
     )
     method: Literal["lora", "full"] = Field("lora", description="train a LoRA adapter or all weights")
     lora: LoraSection = Field(default_factory=LoraSection)
@@ -124,7 +127,9 @@ class MixSection(Section):
     include_raw: bool = True
     include_augmented: bool = True
     replay_ratio: float = Field(0.1, ge=0, lt=1, description="share of CPT tokens taken from general text")
-    replay_paths: list[str] = Field(default_factory=list, description="files or folders of general text to replay")
+    replay_paths: list[str] = Field(default_factory=lambda: list(bundled.GENERAL_PROSE),
+                                    description="files or folders of general text to replay (default: the bundled "
+                                                "English and Japanese general corpus)")
     group_by_document: bool = Field(
         True, description="keep each document and its synthetic variants together in one sequence"
     )
@@ -162,8 +167,13 @@ class SFTSection(TrainSection):
         "all", description="general instructions only, synthesized domain instructions (with or without a general "
                            "example shown to the generator), or all of them",
     )
-    general_data: list[str] = Field(default_factory=list, description="JSONL conversations of general instructions")
+    general_data: list[str] = Field(default_factory=lambda: list(bundled.GENERAL_CHAT),
+                                    description="JSONL conversations of general instructions (default: the bundled "
+                                                "English and Japanese conversations)")
     max_domain_examples: int = Field(20000, ge=0, le=10_000_000)
+    max_general_examples: int = Field(
+        1000, ge=0, le=10_000_000,
+        description="general conversations sampled into SFT, so they do not swamp a small domain set")
     epochs: float = Field(2.0, gt=0, le=1000)
     learning_rate: float = Field(5e-5, gt=0, le=1)
 
@@ -174,8 +184,9 @@ class EvalSection(Section):
     context_length: int = Field(512, ge=16, le=1_048_576)
     batch_size: int = Field(8, ge=1, le=1024)
     general_paths: list[str] = Field(
-        default_factory=list,
-        description="general text for the forgetting measurement and the pre-check (default: mix.replay_paths)",
+        default_factory=lambda: list(bundled.GENERAL_HELDOUT),
+        description="general text for the forgetting measurement and the pre-check (default: bundled general text "
+                    "that is never trained on; empty: mix.replay_paths)",
     )
     max_general_docs: int = Field(64, ge=1, le=1_000_000)
     precheck: bool = Field(True, description="before training: is the domain close to what the model knows?")
@@ -255,6 +266,30 @@ class RunConfig(Section):
                 node = node[part]
             node[parts[-1]] = value
         return RunConfig.from_dict(raw, source="overrides")
+
+
+def _absolute(paths: list[str]) -> list[str]:
+    return [str(Path(p).expanduser().resolve()) for p in paths]
+
+
+def launch_config(config: RunConfig) -> RunConfig:
+    """The config as a run records it: relative paths made absolute (so --resume works from any
+    working directory) and `auto` replaced by the model it stands for here and now."""
+    from adapt.models import concrete_base
+
+    base = concrete_base(config.model.base)
+    if Path(base).expanduser().exists():
+        base = str(Path(base).expanduser().resolve())
+    return config.model_copy(update={
+        "model": config.model.model_copy(update={"base": base}),
+        "data": config.data.model_copy(update={"paths": _absolute(config.data.paths)}),
+        "mix": config.mix.model_copy(update={"replay_paths": _absolute(config.mix.replay_paths)}),
+        "sft": config.sft.model_copy(update={"data": _absolute(config.sft.data),
+                                             "general_data": _absolute(config.sft.general_data)}),
+        "eval": config.eval.model_copy(update={
+            "general_paths": _absolute(config.eval.general_paths),
+            "qa_file": _absolute([config.eval.qa_file])[0] if config.eval.qa_file else None}),
+    })
 
 
 def _fields_at(loc: tuple) -> dict[str, Any] | None:

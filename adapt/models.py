@@ -7,6 +7,7 @@ and a traceback.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import torch
 
+from adapt import bundled
+
 log = logging.getLogger("adapt")
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
-BUNDLED_MODELS = {
-    "tiny": EXAMPLES_DIR / "models" / "tiny",
-}
+BUNDLED_MODELS = bundled.MODELS
+# The base `auto` stands for: this model where the Hub can be reached (a Space), else the bundled starter.
+RECOMMENDED_HUB_MODEL = "Qwen/Qwen2.5-0.5B-Instruct"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
 
@@ -28,8 +30,35 @@ class ModelNotAvailable(RuntimeError):
     """The model cannot be loaded; the message says why and what to do."""
 
 
+def hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes")
+
+
+@functools.lru_cache(maxsize=1)
+def default_base_model() -> str:
+    """The recommended Hub model where it can be had (cached, or the Hub answers), else the bundled
+    starter. Asked once per process, with a short timeout: an offline machine must not wait."""
+    if hub_offline():
+        return "starter"
+    from huggingface_hub import HfApi, try_to_load_from_cache
+
+    if isinstance(try_to_load_from_cache(RECOMMENDED_HUB_MODEL, "config.json"), str):
+        return RECOMMENDED_HUB_MODEL
+    try:
+        HfApi().model_info(RECOMMENDED_HUB_MODEL, timeout=3)
+        return RECOMMENDED_HUB_MODEL
+    except Exception:  # DNS, refused, timeout, TLS, 404 on a stand-in Hub: all mean "not usable here"
+        return "starter"
+
+
+def concrete_base(ref: str) -> str:
+    """`auto` made concrete, so a run records (and resumes with) the model it really started from."""
+    return default_base_model() if ref == "auto" else ref
+
+
 def resolve_model(ref: str) -> str:
     """Return a local directory or a Hub id that from_pretrained can take, or raise ModelNotAvailable."""
+    ref = concrete_base(ref)
     if ref in BUNDLED_MODELS:
         path = BUNDLED_MODELS[ref]
         if not (path / "config.json").is_file():
@@ -53,7 +82,7 @@ def _check_hub_model(repo_id: str) -> None:
     cached = try_to_load_from_cache(repo_id, "config.json")
     if isinstance(cached, str):
         return
-    if os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes"):
+    if hub_offline():
         raise ModelNotAvailable(
             f"model '{repo_id}' is not in the local Hugging Face cache and HF_HUB_OFFLINE is set; "
             "download it once while online, or use a local model directory"

@@ -46,11 +46,13 @@ def make_config(path: Path, model_dir: Path, docs: Path, sft_path: Path | None, 
         "seed": 7,
         "model": {"base": str(model_dir), "method": "lora", "lora": {"r": 8, "alpha": 16}},
         "data": {"paths": [str(docs)], "heldout_fraction": 0.2},
+        # Tests choose their own general text; the bundled corpus is the default for real runs.
+        "mix": {"replay_paths": []},
         "cpt": {"context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "epochs": 4,
                 "learning_rate": 3e-3, "save_every_steps": 10, "warmup_ratio": 0.0},
-        "sft": {"data": [str(sft_path)] if sft_path else [], "context_length": 64, "micro_batch_size": 4, "grad_accum": 1,
-                "epochs": 2, "learning_rate": 1e-3},
-        "eval": {"context_length": 64},
+        "sft": {"data": [str(sft_path)] if sft_path else [], "general_data": [], "context_length": 64,
+                "micro_batch_size": 4, "grad_accum": 1, "epochs": 2, "learning_rate": 1e-3},
+        "eval": {"context_length": 64, "general_paths": []},
     }
     for section, values in sections.items():
         config.setdefault(section, {}).update(values)

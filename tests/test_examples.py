@@ -1,0 +1,91 @@
+"""What ships in examples/: the example domains and their questions, the general corpus, the
+configs, and the bundled starter model."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from adapt.bundled import EXAMPLES_DIR, GENERAL_CHAT, GENERAL_HELDOUT, GENERAL_PROSE
+from adapt.config import DataSection, RunConfig
+from adapt.data.ingest import ingest
+from adapt.evaluate.qa import load_user_questions, normalize_answer
+from conftest import ROOT
+
+DOMAINS = {"lumen-isles": "en", "kiriyama": "ja"}
+
+
+@pytest.fixture(scope="module", params=sorted(DOMAINS))
+def domain(request):
+    folder = EXAMPLES_DIR / "domains" / request.param
+    result = ingest([folder / "docs"], DataSection())
+    return request.param, folder, result
+
+
+def test_domain_has_enough_documents_in_mixed_formats_all_readable(domain):
+    name, folder, result = domain
+    assert not result.failed_files, [(f.name, f.reason) for f in result.failed_files]
+    assert len(result.documents) >= 30
+    formats = Counter(Path(f.name).suffix for f in result.files)
+    assert {".md", ".txt", ".pdf", ".docx"} <= set(formats), formats
+    assert {d.lang for d in result.documents} == {DOMAINS[name]}
+    totals = result.totals()
+    assert totals["exact_duplicates"] == totals["near_duplicates"] == 0
+
+
+def test_questions_are_well_formed_and_answered_by_their_document(domain):
+    name, folder, result = domain
+    questions = load_user_questions(folder / "qa.jsonl")
+    by_source = {d.source: normalize_answer(d.text) for d in result.documents}
+    splits = Counter(q["split"] for q in questions)
+    assert splits["heldout"] >= 30 and splits["train"] >= 30
+    for q in questions:
+        assert q["doc_id"] in by_source, f"{q['question']}: no document {q['doc_id']}"
+        key = normalize_answer(q["answer_key"])
+        assert key and key in by_source[q["doc_id"]], f"{q['question']}: '{q['answer_key']}' not in {q['doc_id']}"
+        assert key not in normalize_answer(q["question"]), f"the question gives its answer away: {q['question']}"
+    # Some documents carry no questions: unseen domain text for the held-out perplexity.
+    asked = {q["doc_id"] for q in questions}
+    assert len(set(by_source) - asked) >= 4
+
+
+def test_heldout_questions_are_worded_differently_from_the_corpus(domain):
+    """No held-out question is a sentence of the corpus with a word swapped: at most a minority of
+    its word 4-grams (character 6-grams for Japanese) occur in its document."""
+    name, folder, result = domain
+    texts = {d.source: d.text.lower() for d in result.documents}
+    copied = 0
+    heldout = [q for q in load_user_questions(folder / "qa.jsonl") if q["split"] == "heldout"]
+    for q in heldout:
+        text, question = texts[q["doc_id"]], q["question"].lower().rstrip("?？")
+        if DOMAINS[name] == "ja":
+            grams = [question[i:i + 6] for i in range(len(question) - 5)]
+        else:
+            words = question.split()
+            grams = [" ".join(words[i:i + 4]) for i in range(len(words) - 3)]
+        if grams and sum(g in text for g in grams) / len(grams) > 0.5:
+            copied += 1
+    assert copied <= len(heldout) // 10, f"{copied} of {len(heldout)} held-out questions copy the corpus"
+
+
+def test_general_corpus_is_there_in_both_languages():
+    result = ingest(GENERAL_PROSE, DataSection())
+    assert not result.failed_files
+    languages = Counter(d.lang for d in result.documents)
+    assert languages["en"] >= 100 and languages["ja"] >= 100
+    heldout = ingest(GENERAL_HELDOUT, DataSection())
+    assert len(heldout.documents) >= 20
+    # Held-out general text is never part of the replay/pretraining set.
+    assert not {d.text for d in heldout.documents} & {d.text for d in result.documents}
+    for path in GENERAL_CHAT:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+        assert len(rows) >= 500
+        assert all(r["messages"][-1]["role"] == "assistant" and r["messages"][-1]["content"] for r in rows)
+
+
+@pytest.mark.parametrize("path", sorted((EXAMPLES_DIR / "configs").glob("*.yaml")), ids=lambda p: p.name)
+def test_example_configs_validate(path):
+    config = RunConfig.from_yaml(path)
+    for data_path in config.data.paths + config.sft.data + ([config.eval.qa_file] if config.eval.qa_file else []):
+        assert (ROOT / data_path).exists(), data_path
