@@ -119,6 +119,8 @@ def run_stage(
         final_loss=history[-1] if history else output.training_loss,
     )
     if not result.stopped:
+        # The cache is off for training (packed rows need it off); whoever loads the result generates.
+        model.config.use_cache = True
         # save_model gathers sharded (FSDP) weights and writes from the main process only.
         trainer.save_model(str(out_dir))
         if trainer.is_world_process_zero():
