@@ -15,13 +15,15 @@ The training process writes; everyone else only reads (and may send SIGTERM to t
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from adapt.config import RunConfig
 from adapt.fileio import read_json, read_jsonl, write_json_atomic
@@ -68,7 +70,7 @@ class RunDir:
 
     # ---- creation ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, runs_root: str | Path, config: RunConfig) -> RunDir:
+    def create(cls, runs_root: str | Path, config: RunConfig, **status_fields: Any) -> RunDir:
         root = Path(runs_root)
         root.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -83,7 +85,8 @@ class RunDir:
             config.save(run.config_path)
             write_json_atomic(
                 run.status_path,
-                {"state": "queued", "stage": None, "pid": None, "created_at": now_iso(), "stages": {}, "outputs": {}},
+                {"state": "queued", "stage": None, "pid": None, "created_at": now_iso(), "stages": {}, "outputs": {},
+                 **status_fields},
             )
             return run
         raise RuntimeError(f"could not create a run directory under {root}")
@@ -98,34 +101,48 @@ class RunDir:
     def status(self) -> dict[str, Any]:
         return read_json(self.status_path, default={}) or {}
 
+    @contextmanager
+    def _status_lock(self):
+        """Both the training process and the app update status.json; each read-modify-write holds
+        this lock, so neither overwrites a field the other has just written."""
+        fd = os.open(self.path / ".status.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def modify_status(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+        with self._status_lock():
+            status = self.status()
+            change(status)
+            status["updated_at"] = now_iso()
+            write_json_atomic(self.status_path, status)
+            return status
+
     def update_status(self, **fields: Any) -> dict[str, Any]:
-        status = self.status()
-        status.update(fields)
-        status["updated_at"] = now_iso()
-        write_json_atomic(self.status_path, status)
-        return status
+        return self.modify_status(lambda status: status.update(fields))
 
     def stage_state(self, stage: str) -> str | None:
         return (self.status().get("stages", {}).get(stage) or {}).get("state")
 
     def set_stage(self, stage: str, state: str, **extra: Any) -> None:
-        status = self.status()
-        entry = dict(status.get("stages", {}).get(stage) or {})
-        entry["state"] = state
-        entry.update(extra)
-        if state == "running" and "started_at" not in entry:
-            entry["started_at"] = now_iso()
-        if state in ("done", "skipped"):
-            entry["ended_at"] = now_iso()
-        status.setdefault("stages", {})[stage] = entry
-        if state == "running":
-            status["stage"] = stage
-        self.update_status(stages=status["stages"], stage=status.get("stage"))
+        def change(status: dict[str, Any]) -> None:
+            entry = dict(status.get("stages", {}).get(stage) or {})
+            entry["state"] = state
+            entry.update(extra)
+            if state == "running" and "started_at" not in entry:
+                entry["started_at"] = now_iso()
+            if state in ("done", "skipped"):
+                entry["ended_at"] = now_iso()
+            status.setdefault("stages", {})[stage] = entry
+            if state == "running":
+                status["stage"] = stage
+
+        self.modify_status(change)
 
     def set_output(self, key: str, relpath: str) -> None:
-        outputs = dict(self.status().get("outputs") or {})
-        outputs[key] = relpath
-        self.update_status(outputs=outputs)
+        self.modify_status(lambda status: status.setdefault("outputs", {}).__setitem__(key, relpath))
 
     def output_path(self, key: str) -> Path | None:
         rel = (self.status().get("outputs") or {}).get(key)
@@ -154,14 +171,20 @@ class RunDir:
         return "\n".join(text.splitlines()[-lines:])
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
 def process_start_time(pid: int) -> str | None:
     """Kernel start time of a process (Linux); with the pid it identifies the process even after
     the pid number has been reused by another one."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return None
+    fields = _proc_stat(pid)
+    return fields[19] if fields and len(fields) > 19 else None
 
 
 def process_alive(pid: int | None, start_time: str | None = None) -> bool:
@@ -173,8 +196,11 @@ def process_alive(pid: int | None, start_time: str | None = None) -> bool:
         return False
     except PermissionError:
         pass
+    fields = _proc_stat(pid)
+    if fields and fields[0] in ("Z", "X"):
+        return False  # exited; only its parent has not collected the exit status yet
     if start_time is not None:
-        current = process_start_time(pid)
+        current = fields[19] if fields and len(fields) > 19 else None
         return current is None or current == start_time
     return True
 

@@ -1,0 +1,216 @@
+"""Runs as subprocesses, for the app (or any other front end): create, queue, start, stop, resume.
+
+The run directory stays the only contract. The queue is not held in memory: it is every run whose
+status.json says `queued`, oldest first, so an app restart finds it again. A scheduler (one thread
+in the app process, `tick()` every second) starts the next queued run whenever fewer than
+`max_running` are alive — one at a time by default, since they share one GPU.
+
+Each run records its `owner` (a signed-in user or a browser session). Every call that names a run
+takes the caller's owner and refuses runs of others, so no front end can hand out someone else's
+run by mistake (the mistake of a single global job shared by every browser session).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from adapt.config import RunConfig, launch_config
+from adapt.rundir import STAGES, RunDir, now_iso, process_alive, process_start_time
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTIVE = ("running", "stopping")
+INTERRUPTED = ("the training process ended without finishing (killed, out of memory or the app restarted); "
+               "Resume continues from the last checkpoint")
+
+
+class JobError(ValueError):
+    """A request about a run that cannot be done; the message says why."""
+
+
+@dataclass
+class RunInfo:
+    id: str
+    name: str
+    state: str
+    stage: str | None
+    step: int | None
+    total_steps: int | None
+    created_at: str | None
+    queue_position: int | None
+    error: str | None
+    base: str | None
+
+
+class JobManager:
+    def __init__(self, runs_root: str | Path, max_running: int = 1, python: str = sys.executable):
+        self.root = Path(runs_root).resolve()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.max_running = max_running
+        self.python = python
+        self._children: dict[str, subprocess.Popen] = {}
+        self._lock = threading.RLock()
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    # ---- creating and finding runs ------------------------------------------------------------
+    def create(self, config: RunConfig, owner: str, uploads: Path | None = None) -> RunDir:
+        """A queued run. `uploads` (a staging folder) moves into the run's own uploads/ folder and
+        becomes its documents, so the run directory holds everything it was given."""
+        config = launch_config(config)
+        # "preparing" until the uploads and the final config are in place: the scheduler only starts
+        # runs that say "queued".
+        run = RunDir.create(self.root, config, state="preparing", owner=owner, job="run")
+        if uploads is not None and uploads.is_dir():
+            target = run.path / "uploads"
+            shutil.move(str(uploads), target)
+            config = config.model_copy(update={"data": config.data.model_copy(
+                update={"paths": [str(target), *config.data.paths]})})
+            config.save(run.config_path)
+        run.update_status(state="queued", queued_at=now_iso())
+        return run
+
+    def _all(self) -> list[RunDir]:
+        return sorted((RunDir(p) for p in self.root.iterdir() if p.is_dir()), key=lambda r: r.path.name)
+
+    def get(self, run_id: str, owner: str) -> RunDir:
+        # A run id is a folder name; anything that could leave the runs folder is not one.
+        if not run_id or "/" in run_id or "\\" in run_id or run_id in (".", "..") or run_id.startswith("."):
+            raise JobError(f"no such run: {run_id!r}")
+        run = RunDir(self.root / run_id)
+        if run.path.parent != self.root or not run.exists() or run.status().get("owner") != owner:
+            raise JobError(f"no such run: {run_id!r}")  # the same answer whether it exists or is someone else's
+        return run
+
+    def list(self, owner: str) -> list[RunInfo]:
+        queue = self._queue()
+        infos = []
+        for run in reversed(self._all()):
+            status = run.status()
+            if status.get("owner") != owner:
+                continue
+            stage = status.get("stage")
+            entry = (status.get("stages") or {}).get(stage or "", {})
+            try:
+                base = run.load_config().model.base
+            except Exception:  # a config damaged by hand: still list the run
+                base = None
+            infos.append(RunInfo(
+                id=run.path.name, name=run.path.name.split("-", 2)[-1], state=status.get("state", "?"), stage=stage,
+                step=entry.get("step"), total_steps=entry.get("total_steps"), created_at=status.get("created_at"),
+                queue_position=queue.index(run.path.name) + 1 if run.path.name in queue else None,
+                error=status.get("error"), base=base))
+        return infos
+
+    def queue_position(self, run: RunDir) -> int | None:
+        queue = self._queue()
+        return queue.index(run.path.name) + 1 if run.path.name in queue else None
+
+    def _queue(self) -> list[str]:
+        queued = [(r.status().get("queued_at") or "", r.path.name) for r in self._all()
+                  if r.status().get("state") == "queued"]
+        return [name for _, name in sorted(queued)]
+
+    # ---- controlling runs ---------------------------------------------------------------------
+    def stop(self, run_id: str, owner: str) -> str:
+        run = self.get(run_id, owner)
+        status = run.status()
+        if status.get("state") == "queued":
+            run.update_status(state="stopped", ended_at=now_iso())
+            return "removed from the queue"
+        if status.get("state") in ACTIVE and process_alive(status.get("pid"), status.get("pid_start")):
+            os.kill(status["pid"], signal.SIGTERM)  # the run saves a checkpoint at the next step and exits
+            run.update_status(state="stopping")
+            return "stopping: a checkpoint is saved at the next step"
+        raise JobError(f"run {run_id} is not running ({status.get('state')})")
+
+    def resume(self, run_id: str, owner: str) -> RunDir:
+        run = self.get(run_id, owner)
+        state = run.status().get("state")
+        if state not in ("stopped", "failed"):
+            raise JobError(f"only a stopped or failed run can be resumed; this one is {state}")
+        run.update_status(state="queued", queued_at=now_iso(), error=None, job="run")
+        return run
+
+    def rerun_eval(self, run_id: str, owner: str) -> RunDir:
+        run = self.get(run_id, owner)
+        status = run.status()
+        if status.get("state") in ACTIVE + ("queued",):
+            raise JobError("the run is still busy; evaluate it when it has finished")
+        if not (status.get("outputs") or {}).get("final"):
+            raise JobError("the run has no trained model yet")
+        run.set_stage("eval", "pending")  # the pipeline redoes every stage that is not done
+        run.update_status(state="queued", queued_at=now_iso(), error=None, job="eval")
+        return run
+
+    # ---- scheduling ---------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Reap finished children, mark dead runs as stopped (resumable), start queued runs."""
+        with self._lock:
+            for name, child in list(self._children.items()):
+                if child.poll() is not None:
+                    del self._children[name]
+            alive = 0
+            for run in self._all():
+                status = run.status()
+                if status.get("state") not in ACTIVE:
+                    continue
+                if process_alive(status.get("pid"), status.get("pid_start")) or run.path.name in self._children:
+                    alive += 1
+                else:
+                    run.update_status(state="stopped", ended_at=now_iso(), error=INTERRUPTED)
+            for name in self._queue()[: max(0, self.max_running - alive)]:
+                self._launch(RunDir(self.root / name))
+
+    def _launch(self, run: RunDir) -> None:
+        console = open(run.path / "console.txt", "ab")  # what the process prints before its log exists
+        try:
+            child = subprocess.Popen(
+                [self.python, "-m", "adapt", "run", "--resume", str(run.path), "--quiet"],
+                cwd=ROOT, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
+                start_new_session=True,  # the job outlives an app restart and gets no Ctrl-C meant for the app
+            )
+        finally:
+            console.close()
+        # Marked running at once, so the next tick neither starts it twice nor calls it dead.
+        run.update_status(state="running", pid=child.pid, pid_start=process_start_time(child.pid),
+                          started_at=run.status().get("started_at") or now_iso())
+        self._children[run.path.name] = child
+
+    def start(self, interval: float = 1.0) -> None:
+        if self._thread is not None:
+            return
+
+        def loop() -> None:
+            while not self._stop.wait(interval):
+                try:
+                    self.tick()
+                except Exception as err:  # a bad status file must not kill scheduling for everyone
+                    print(f"scheduler: {type(err).__name__}: {err}", file=sys.stderr)
+
+        self.tick()
+        self._thread = threading.Thread(target=loop, name="adapt-scheduler", daemon=True)
+        self._thread.start()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+
+
+def progress_fraction(status: dict) -> float:
+    """Share of the whole run done, by stages (training stages weigh by their steps)."""
+    stages = status.get("stages") or {}
+    done = 0.0
+    for stage in STAGES:
+        entry = stages.get(stage) or {}
+        if entry.get("state") in ("done", "skipped"):
+            done += 1
+        elif entry.get("total_steps"):
+            done += min(1.0, (entry.get("step") or 0) / entry["total_steps"])
+    return done / len(STAGES)
