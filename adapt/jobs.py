@@ -49,7 +49,11 @@ class RunInfo:
 
 
 class JobManager:
-    def __init__(self, runs_root: str | Path, max_running: int = 1, python: str = sys.executable):
+    def __init__(self, runs_root: str | Path, max_running: int = 1, python: str = sys.executable,
+                 gpus: int | None = None):
+        self.gpus = gpus  # None: every GPU this machine has
+        # Called before a job starts: whoever holds models on the GPU in this process lets go of them.
+        self.before_launch: list = []
         self.root = Path(runs_root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
         self.max_running = max_running
@@ -125,7 +129,12 @@ class JobManager:
             run.update_status(state="stopped", ended_at=now_iso())
             return "removed from the queue"
         if status.get("state") in ACTIVE and process_alive(status.get("pid"), status.get("pid_start")):
-            os.kill(status["pid"], signal.SIGTERM)  # the run saves a checkpoint at the next step and exits
+            # The run saves a checkpoint at the next step and exits. A job we started leads its own
+            # process group: signal all of it, so every rank of a multi-GPU launch stops together.
+            if status.get("pgid"):
+                os.killpg(status["pgid"], signal.SIGTERM)
+            else:
+                os.kill(status["pid"], signal.SIGTERM)
             run.update_status(state="stopping")
             return "stopping: a checkpoint is saved at the next step"
         raise JobError(f"run {run_id} is not running ({status.get('state')})")
@@ -169,10 +178,12 @@ class JobManager:
                 self._launch(RunDir(self.root / name))
 
     def _launch(self, run: RunDir) -> None:
+        for release in self.before_launch:
+            release()
         console = open(run.path / "console.txt", "ab")  # what the process prints before its log exists
         try:
             child = subprocess.Popen(
-                [self.python, "-m", "adapt", "run", "--resume", str(run.path), "--quiet"],
+                self.launcher() + ["-m", "adapt", "run", "--resume", str(run.path), "--quiet"],
                 cwd=ROOT, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
                 start_new_session=True,  # the job outlives an app restart and gets no Ctrl-C meant for the app
@@ -180,9 +191,20 @@ class JobManager:
         finally:
             console.close()
         # Marked running at once, so the next tick neither starts it twice nor calls it dead.
-        run.update_status(state="running", pid=child.pid, pid_start=process_start_time(child.pid),
+        run.update_status(state="running", pid=child.pid, pid_start=process_start_time(child.pid), pgid=child.pid,
                           started_at=run.status().get("started_at") or now_iso())
         self._children[run.path.name] = child
+
+    def launcher(self) -> list[str]:
+        """The command before `-m adapt ...`: plain Python, or `accelerate launch` over every GPU of the
+        machine (DDP; ADAPT_ACCELERATE_CONFIG names an accelerate config file, e.g. for FSDP)."""
+        gpus = self.gpus if self.gpus is not None else _gpu_count()
+        if gpus <= 1:
+            return [self.python]
+        command = [self.python, "-m", "accelerate.commands.launch", "--num_processes", str(gpus)]
+        if os.environ.get("ADAPT_ACCELERATE_CONFIG"):
+            command += ["--config_file", os.environ["ADAPT_ACCELERATE_CONFIG"]]
+        return command
 
     def start(self, interval: float = 1.0) -> None:
         if self._thread is not None:
@@ -201,6 +223,12 @@ class JobManager:
 
     def shutdown(self) -> None:
         self._stop.set()
+
+
+def _gpu_count() -> int:
+    import torch
+
+    return torch.cuda.device_count() if torch.cuda.is_available() else 0
 
 
 def progress_fraction(status: dict) -> float:

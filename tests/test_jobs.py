@@ -110,3 +110,9 @@ def test_stop_of_a_queued_run_and_rerun_eval_rules(tmp_path, config):
         jobs.rerun_eval(run.path.name, "alice")
     with pytest.raises(JobError, match="not running"):
         jobs.stop(run.path.name, "alice")
+
+
+def test_several_gpus_launch_one_job_over_all_of_them(tmp_path):
+    assert JobManager(tmp_path / "a", gpus=0).launcher()[1:] == []
+    command = JobManager(tmp_path / "b", gpus=4, python="py").launcher()
+    assert command == ["py", "-m", "accelerate.commands.launch", "--num_processes", "4"]
