@@ -1,0 +1,27 @@
+# Domain Adapter as a Hugging Face Space runs it (docker SDK), or self-hosted:
+#   docker build -t domain-adapter . && docker run --gpus all -p 7860:7860 -v adapt-data:/data domain-adapter
+# Runs as the non-root user 1000 (as Spaces do); runs, uploads and exports live in /data, which is
+# a Space's persistent storage or a volume here, so a restart loses nothing.
+FROM python:3.11-slim
+
+RUN useradd --create-home --uid 1000 user \
+ && mkdir -p /data && chown user:user /data
+
+USER user
+ENV HOME=/home/user \
+    PATH=/home/user/.local/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    ADAPT_DATA_DIR=/data \
+    HF_HOME=/data/hf-cache \
+    GRADIO_SERVER_NAME=0.0.0.0 \
+    GRADIO_SERVER_PORT=7860
+WORKDIR /home/user/app
+
+# Dependencies first: a code change does not reinstall torch. On Linux torch==2.13.0 from PyPI is
+# the CUDA build, which a GPU Space needs.
+COPY --chown=user requirements.txt .
+RUN pip install --no-cache-dir --user -r requirements.txt
+
+COPY --chown=user . .
+EXPOSE 7860
+CMD ["python", "app.py"]

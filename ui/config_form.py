@@ -1,0 +1,143 @@
+"""Every RunConfig field as a form, generated from the pydantic model itself.
+
+Generated, not written out, so a field added to the engine's config appears here with its type,
+range and description, and nothing can drift between CLI and UI (AutoTrain's lesson: one params
+class for both). Ranges come from the Field constraints; lists are one item per line.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal
+
+import gradio as gr
+from annotated_types import Ge, Gt, Le, Lt
+from pydantic import BaseModel
+
+from adapt.config import AUGMENT_CATEGORIES, RunConfig
+
+# Set elsewhere in the app: the run's name and base model at the top of the Train tab, the
+# documents in the Data tab.
+OUTSIDE_THE_FORM = {"name", "model.base", "data.paths"}
+
+
+def _bounds(field) -> dict:
+    bounds = {}
+    for item in field.metadata:
+        if isinstance(item, (Ge, Gt)):
+            bounds["minimum"] = item.ge if isinstance(item, Ge) else item.gt
+        if isinstance(item, (Le, Lt)):
+            bounds["maximum"] = item.le if isinstance(item, Le) else item.lt
+    return bounds
+
+
+def _kind(annotation) -> tuple[str, Any]:
+    """('section', model) | ('bool',) | ('int'|'float', optional) | ('choice', options) | ('list',) |
+    ('categories',) | ('text', optional)"""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "section", annotation
+    if annotation is bool:
+        return "bool", None
+    if annotation in (int, float):
+        return annotation.__name__, False
+    if origin is Literal:
+        return "choice", list(args)
+    if origin is dict:
+        return "categories", None
+    if origin is list:
+        return "list", None
+    if origin in (typing.Union, types.UnionType):
+        real = [a for a in args if a is not type(None)]
+        if len(real) == 1 and real[0] in (int, float):
+            return real[0].__name__, True
+        if any(typing.get_origin(a) is list for a in real):
+            return "list", None  # e.g. target_modules: a list, or the word all-linear
+        return "text", True
+    return "text", False
+
+
+class ConfigForm:
+    """Components keyed by dotted path, and the conversions between their values and a RunConfig."""
+
+    def __init__(self) -> None:
+        self.fields: list[tuple[str, str, gr.components.Component]] = []  # (path, kind, component)
+
+    def build(self, model: type[BaseModel] = RunConfig, prefix: str = "") -> None:
+        for name, field in model.model_fields.items():
+            path = f"{prefix}{name}"
+            if path in OUTSIDE_THE_FORM:
+                continue
+            kind, extra = _kind(field.annotation)
+            if kind == "section":
+                with gr.Accordion(path, open=False):
+                    self.build(extra, prefix=f"{path}.")
+                continue
+            if kind == "categories":
+                with gr.Accordion(f"{path} (items per document, 0 = off)", open=False):
+                    with gr.Row():
+                        for category in AUGMENT_CATEGORIES:
+                            component = gr.Number(label=category, precision=0, minimum=0, maximum=50, min_width=120,
+                                                  elem_id=f"cfg-{path}.{category}".replace(".", "-"))
+                            self.fields.append((f"{path}.{category}", "category", component))
+                continue
+            self.fields.append((path, kind, self._component(path, kind, extra, field)))
+
+    def _component(self, path: str, kind: str, extra, field) -> gr.components.Component:
+        common = {"label": path, "info": field.description, "elem_id": "cfg-" + path.replace(".", "-")}
+        if kind == "bool":
+            return gr.Checkbox(**common)
+        if kind in ("int", "float"):
+            return gr.Number(precision=0 if kind == "int" else None, **_bounds(field), **common)
+        if kind == "choice":
+            return gr.Dropdown(choices=extra, **common)
+        if kind == "list":
+            return gr.Textbox(lines=2, placeholder="one per line", **common)
+        return gr.Textbox(**common)
+
+    @property
+    def components(self) -> list:
+        return [component for _, _, component in self.fields]
+
+    def values(self, config: RunConfig) -> list:
+        raw = config.model_dump(mode="json")
+        result = []
+        for path, kind, _ in self.fields:
+            value = _get(raw, path)
+            if kind == "list":
+                value = "\n".join(value) if isinstance(value, list) else str(value)
+            elif kind == "text" and value is None:
+                value = ""
+            result.append(value)
+        return result
+
+    def to_dict(self, values: list) -> dict:
+        """Form values -> a raw config dict for RunConfig.from_dict (which validates and explains)."""
+        raw: dict = {}
+        for (path, kind, _), value in zip(self.fields, values):
+            if kind == "list":
+                items = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+                value = items[0] if path.endswith("target_modules") and items == ["all-linear"] else items
+            elif kind in ("int", "category") and value is not None and float(value).is_integer():
+                value = int(value)
+            elif kind == "text" and value == "":
+                value = None
+            _set(raw, path, value)
+        return raw
+
+
+def _get(raw: dict, path: str):
+    node = raw
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _set(raw: dict, path: str, value) -> None:
+    parts = path.split(".")
+    node = raw
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value

@@ -1,0 +1,149 @@
+"""Data: upload documents (or a zip, or pick an example domain), see what each file gave, and
+whether the domain looks new to a model (the similarity pre-check).
+
+What the user has chosen lives in the session's draft: its uploads folder (kept on disk under
+the owner's staging area, so a reload keeps them) and the example domain, if any. Launching a
+run in the Train tab moves the uploads into the run's own folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import gradio as gr
+
+from adapt import bundled
+from adapt.config import DataSection
+from adapt.data.preview import preview_corpus
+from adapt.uploads import save_uploads
+from ui.i18n import Texts, say
+from ui.session import Session
+
+EXAMPLE_DOMAINS = {
+    "lumen-isles": "Lumen Isles (English, fictional)",
+    "kiriyama": "霧山郷 Kiriyama (日本語, fictional)",
+    "demo": "Demo (English + 日本語, tiny)",
+}
+FILE_TYPES = [".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".jsonl", ".csv", ".zip"]
+
+
+def example_docs(name: str) -> Path:
+    return bundled.EXAMPLES_DIR / "domains" / name / "docs"
+
+
+def example_qa(name: str) -> Path | None:
+    path = bundled.EXAMPLES_DIR / "domains" / name / "qa.jsonl"
+    return path if path.is_file() else None
+
+
+def draft_paths(session: Session) -> list[str]:
+    paths = []
+    uploads = session.uploads_dir()
+    if any(uploads.iterdir()):
+        paths.append(str(uploads))
+    if session.example:
+        paths.append(str(example_docs(session.example)))
+    return paths
+
+
+FILE_COLUMNS = ["file", "status", "reason", "documents", "characters", "tokens", "language", "duplicates removed"]
+
+
+def render_preview(preview: dict | None, lang: str):
+    """(files table, totals markdown, precheck markdown, document choices)"""
+    if not preview:
+        return [], say("data_empty", lang), "", gr.update(choices=[], value=None)
+    rows = [[f["name"], "ok" if f["status"] == "ok" else say("data_error", lang), f["reason"], f["documents"],
+             f["characters"], f["tokens"] if f["tokens"] is not None else "", f["language"],
+             f["exact_duplicates"] + f["near_duplicates"]] for f in preview["files"]]
+    t = preview["totals"]
+    totals = say("data_totals", lang, files_ok=t["files_ok"], files=t["files"], documents=t["documents"],
+                 characters=f"{t['characters']:,}", tokens=f"{t['tokens']:,}" if t["tokens"] is not None else "?",
+                 languages=", ".join(f"{k}: {v}" for k, v in t["languages"].items()) or "-",
+                 exact=t["exact_duplicates"], near=t["near_duplicates"])
+    check = preview.get("precheck")
+    if check:
+        sim = check["similarity"]
+        head = "⚠️ " if check["warning"] else "✅ "
+        precheck = head + say("data_precheck", lang, centroid=sim["centroid_cosine"],
+                              nearest=sim["mean_nearest_cosine"], message=check["message"])
+    else:
+        precheck = ""
+    choices = [(f"{d['source']} — {d['title'] or d['text'][:40]}", i) for i, d in enumerate(preview["documents"])]
+    return rows, totals, precheck, gr.update(choices=choices, value=0 if choices else None)
+
+
+def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State) -> None:
+    texts.make(gr.Markdown, "data_intro", prop="value")
+    with gr.Row():
+        with gr.Column(scale=3):
+            files = texts.make(gr.File, "data_upload", file_count="multiple", file_types=FILE_TYPES, height=140,
+                               elem_id="data-upload")
+            with gr.Row():
+                example = texts.make(gr.Dropdown, "data_example", elem_id="data-example",
+                                     choices=[("-", "")] + [(v, k) for k, v in EXAMPLE_DOMAINS.items()], value="")
+                text_field = texts.make(gr.Textbox, "data_text_field", info="data_text_field_info", value="text")
+            clear = texts.make(gr.Button, "data_clear", prop="value", variant="secondary", size="sm")
+        with gr.Column(scale=2):
+            totals = gr.Markdown(elem_id="data-totals")
+            precheck = gr.Markdown(elem_id="data-precheck")
+    table = texts.make(gr.Dataframe, "data_files", headers=FILE_COLUMNS, interactive=False, wrap=True,
+                       elem_id="data-files")
+    with gr.Row():
+        doc_choice = texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1)
+        doc_text = texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False, scale=3)
+
+    def refresh(session: Session, field: str, progress):
+        paths = draft_paths(session)
+        if not paths:
+            return None, *render_preview(None, session.lang)
+        try:
+            section = DataSection(text_field=field or "text")
+        except ValueError as err:
+            raise gr.Error(str(err)) from None
+        progress(0, desc=say("data_reading", session.lang))
+        preview = preview_corpus(paths, section, general_paths=bundled.GENERAL_HELDOUT,
+                                 on_file=lambda done, total, name: progress((done, max(total, 1)), desc=name),
+                                 on_precheck=lambda: progress(None, desc=say("data_prechecking", session.lang)))
+        return preview, *render_preview(preview, session.lang)
+
+    outputs = [preview_state, table, totals, precheck, doc_choice]
+
+    def on_upload(paths, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
+                  progress=gr.Progress()):
+        session = Session.load(value, request, profile)
+        reports = save_uploads([(Path(p), Path(p).name) for p in paths or []], session.uploads_dir())
+        refused = [f"{r.name}: {r.reason}" for r in reports if r.status != "ok"]
+        if refused:
+            gr.Warning(say("data_refused", session.lang, files="; ".join(refused[:10])))
+        return None, session.dump(), *refresh(session, field, progress)
+
+    def on_example(name, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
+                   progress=gr.Progress()):
+        session = Session.load(value, request, profile)
+        session.example = name or None
+        return session.dump(), *refresh(session, field, progress)
+
+    def on_show(value, field, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress()):
+        """Reload or first visit: show what this session's draft already holds."""
+        session = Session.load(value, request, profile)
+        return session.example or "", *refresh(session, field, progress)
+
+    def on_clear(value, field, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress()):
+        session = Session.load(value, request, profile)
+        shutil.rmtree(session.uploads_dir(), ignore_errors=True)
+        session.new_draft()
+        return session.dump(), "", *refresh(session, field, progress)
+
+    def on_doc(index, preview):
+        if preview is None or index is None or index >= len(preview["documents"]):
+            return ""
+        return preview["documents"][index]["text"]
+
+    files.upload(on_upload, [files, session_state, text_field], [files, session_state, *outputs])
+    example.input(on_example, [example, session_state, text_field], [session_state, *outputs])
+    clear.click(on_clear, [session_state, text_field], [session_state, example, *outputs])
+    text_field.submit(on_show, [session_state, text_field], [example, *outputs])
+    doc_choice.change(on_doc, [doc_choice, preview_state], doc_text)
+    return on_show, [session_state, text_field], [example, *outputs]

@@ -1,0 +1,125 @@
+"""Evaluate: a run's report — what it learned (held-out domain perplexity, QA on unseen questions),
+what it forgot (general perplexity), where the loss moved (token kinds) — as tables and plots, and
+a button that queues the evaluation again."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from adapt.evaluate.report import MODEL_LABELS
+from adapt.fileio import read_json, read_jsonl
+from adapt.jobs import JobError
+from ui.files import servable
+from ui.i18n import Texts, say
+from ui.session import Session, context
+
+PPL_COLUMNS = ["model", "held-out domain", "change %", "general (forgetting)", "change %"]
+QA_COLUMNS = ["split", "model", "questions", "fact match", "similarity", "judge"]
+
+
+def _pct(entry: dict | None, key: str = "change_pct") -> str:
+    return f"{entry[key]:+.1f}" if entry and entry.get(key) is not None else ""
+
+
+def perplexity_rows(report: dict) -> list[list]:
+    ppl = report.get("perplexity") or {}
+    domain, general = ppl.get("heldout_domain") or {}, ppl.get("general") or {}
+    rows = []
+    for model in report.get("models", []):
+        d, g = domain.get(model), general.get(model)
+        rows.append([MODEL_LABELS.get(model, model), f"{d['perplexity']:.2f}" if d else "", _pct(d),
+                     f"{g['perplexity']:.2f}" if g else "", _pct(g)])
+    return rows
+
+
+def qa_rows(report: dict) -> list[list]:
+    rows = []
+    for split, by_model in (report.get("qa") or {}).items():
+        if not isinstance(by_model, dict):
+            continue
+        for model, scores in by_model.items():
+            if not isinstance(scores, dict):
+                continue
+            rows.append([split, MODEL_LABELS.get(model, model), scores.get("questions"),
+                         f"{scores['fact_match']:.0%}" if scores.get("fact_match") is not None else "",
+                         f"{scores['similarity']:.3f}" if scores.get("similarity") is not None else "",
+                         f"{scores['judge']:.0%}" if scores.get("judge") is not None else ""])
+    return rows
+
+
+def answer_rows(run_path) -> tuple[list[str], list[list]]:
+    examples = read_jsonl(run_path / "qa_answers.jsonl")
+    if not examples:
+        return ["question"], []
+    answer_keys = [k for k in examples[0] if k.startswith("answer_") and k != "answer_key"]
+    headers = ["split", "question", "reference"] + [MODEL_LABELS.get(k[7:], k[7:]) for k in answer_keys]
+    rows = [[e["split"], e["question"], e["reference"], *[e.get(k, "") for k in answer_keys]]
+            for e in examples if e["split"] == "heldout"][:60]
+    return headers, rows
+
+
+def build(texts: Texts, session_state: gr.BrowserState):
+    with gr.Row():
+        run_choice = texts.make(gr.Dropdown, "eval_run", choices=[], elem_id="eval-run", scale=3)
+        refresh = texts.make(gr.Button, "eval_refresh", prop="value", size="sm", scale=1)
+        rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=1)
+    status = gr.Markdown(elem_id="eval-status")
+    with gr.Row():
+        ppl_table = texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS, interactive=False)
+        qa_table = texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False, elem_id="eval-qa")
+    with gr.Row():
+        plot_ppl = gr.Image(label="perplexity", interactive=False, buttons=["download"])
+        plot_qa = gr.Image(label="QA", interactive=False, buttons=["download"])
+        plot_tokens = gr.Image(label="tokens", interactive=False, buttons=["download"])
+    summary = gr.Markdown(elem_id="eval-summary")
+    answers = texts.make(gr.Dataframe, "eval_answers", interactive=False, wrap=True)
+
+    def show(session: Session):
+        jobs = context().jobs
+        infos = [i for i in jobs.list(session.owner)]
+        ids = [i.id for i in infos]
+        if session.run not in ids:
+            session.run = next((i.id for i in infos if (jobs.get(i.id, session.owner).report_path).exists()),
+                               ids[0] if ids else None)
+        choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
+                            value=session.run)
+        empty = (choices, say("eval_no_report", session.lang), [], [], None, None, None, "",
+                 gr.update(value=[], headers=["question"]))
+        if session.run is None:
+            return empty
+        run = jobs.get(session.run, session.owner)
+        report = read_json(run.report_path, default=None)
+        eval_state = (run.status().get("stages", {}).get("eval") or {}).get("state")
+        if not report or "models" not in report:
+            busy = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
+            return (choices, busy or say("eval_no_report", session.lang), *empty[2:])
+        plots = report.get("plots") or {}
+        image = {name: servable(run.path / file) for name, file in plots.items() if (run.path / file).exists()}
+        headers, rows = answer_rows(run.path)
+        note = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
+        summary_text = (run.path / "report.md").read_text(encoding="utf-8") if (run.path / "report.md").exists() else ""
+        return (choices, note, perplexity_rows(report), qa_rows(report), image.get("perplexity"), image.get("qa"),
+                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers))
+
+    def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None):
+        return show(Session.load(value, request, profile))
+
+    def on_choose(run_id, value, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        session.run = run_id
+        return session.dump(), *show(session)
+
+    def on_rerun(value, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        try:
+            context().jobs.rerun_eval(session.run or "", session.owner)
+        except JobError as err:
+            raise gr.Error(str(err)) from None
+        gr.Info(say("eval_queued", session.lang))
+        return show(session)
+
+    outputs = [run_choice, status, ppl_table, qa_table, plot_ppl, plot_qa, plot_tokens, summary, answers]
+    run_choice.input(on_choose, [run_choice, session_state], [session_state, *outputs])
+    refresh.click(on_show, [session_state], outputs)
+    rerun.click(on_rerun, [session_state], outputs)
+    return on_show, [session_state], outputs

@@ -1,0 +1,152 @@
+"""Every text of the UI in English and Japanese. Keys are stable; `say(key, lang)` looks them up."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # ---- app -----------------------------------------------------------------------------------
+    "app_intro": {
+        "en": "# Domain Adapter\nTeach an open LLM a new domain: **upload** documents → **train** (continued "
+              "pretraining, then instruction tuning) → **evaluate** what it learned and forgot → **chat** with base "
+              "and adapted side by side → **publish** to the Hub.",
+        "ja": "# Domain Adapter\nオープンな LLM に新しい分野を教えます：文書を**アップロード** → **学習**（継続事前学習のあと"
+              "指示チューニング）→ 覚えたこと・忘れたことを**評価** → ベースと適応後のモデルを並べて**チャット** → Hub に**公開**。"},
+    "language": {"en": "Language", "ja": "言語"},
+    "tab_data": {"en": "1. Data", "ja": "1. データ"},
+    "tab_train": {"en": "2. Train", "ja": "2. 学習"},
+    "tab_evaluate": {"en": "3. Evaluate", "ja": "3. 評価"},
+    "tab_arena": {"en": "4. Arena", "ja": "4. アリーナ"},
+    "tab_publish": {"en": "5. Publish", "ja": "5. 公開"},
+    # ---- data ----------------------------------------------------------------------------------
+    "data_intro": {
+        "en": "Upload your domain documents (.txt .md .pdf .docx .html .jsonl .csv, or a .zip of them) — English "
+              "and Japanese, in UTF-8, UTF-16, Shift_JIS or EUC-JP — or pick an example domain. Each file is "
+              "checked and reported; unusable files are named with the reason and the rest go through.",
+        "ja": "分野の文書をアップロードしてください（.txt .md .pdf .docx .html .jsonl .csv、またはそれらの .zip）。英語・日本語、"
+              "UTF-8・UTF-16・Shift_JIS・EUC-JP に対応します。例の分野を選ぶこともできます。ファイルごとに結果を表示し、"
+              "使えないファイルは理由を示して除外し、残りは処理を続けます。"},
+    "data_upload": {"en": "Documents", "ja": "文書"},
+    "data_example": {"en": "…or an example domain", "ja": "…または例の分野"},
+    "data_text_field": {"en": "Text field (jsonl / csv)", "ja": "テキストの列名（jsonl / csv）"},
+    "data_text_field_info": {"en": "the field or column that holds the text", "ja": "本文が入っている項目・列の名前"},
+    "data_clear": {"en": "Clear uploads", "ja": "アップロードを消去"},
+    "data_files": {"en": "Files", "ja": "ファイル"},
+    "data_preview_doc": {"en": "Preview a document", "ja": "文書のプレビュー"},
+    "data_preview_text": {"en": "Text as the model will read it", "ja": "モデルが読むテキスト"},
+    "data_empty": {"en": "No documents yet: upload files or pick an example domain.",
+                   "ja": "まだ文書がありません。ファイルをアップロードするか、例の分野を選んでください。"},
+    "data_error": {"en": "not used", "ja": "使用不可"},
+    "data_reading": {"en": "Reading documents", "ja": "文書を読み込み中"},
+    "data_prechecking": {"en": "Comparing with general text (pre-check)", "ja": "一般テキストと比較中（事前チェック）"},
+    "data_refused": {"en": "Some files were not taken: {files}", "ja": "受け付けなかったファイルがあります：{files}"},
+    "data_totals": {
+        "en": "**{documents}** documents from {files_ok} of {files} files · {characters} characters · {tokens} "
+              "tokens · languages {languages} · duplicates removed: {exact} exact, {near} near",
+        "ja": "{files} 件中 {files_ok} 件のファイルから **{documents}** 文書 · {characters} 文字 · {tokens} トークン · "
+              "言語 {languages} · 重複の除去：完全一致 {exact}、類似 {near}"},
+    "data_precheck": {
+        "en": "**Pre-check** (MiniLM similarity to general text: centroid {centroid}, nearest {nearest}). {message}",
+        "ja": "**事前チェック**（一般テキストとの MiniLM 類似度：重心 {centroid}、最近傍 {nearest}）。{message}"},
+    # ---- train ---------------------------------------------------------------------------------
+    "train_name": {"en": "Run name", "ja": "実行名"},
+    "train_base": {"en": "Base model", "ja": "ベースモデル"},
+    "train_base_info": {"en": "starter works offline; any Hub id or local folder works where it can be loaded",
+                        "ja": "starter はオフラインで動きます。Hub の ID やローカルのフォルダも指定できます"},
+    "train_preset": {"en": "Recipe", "ja": "レシピ"},
+    "train_advanced": {"en": "Advanced: every setting", "ja": "詳細設定（すべての項目）"},
+    "train_check": {"en": "Check & estimate", "ja": "確認と見積もり"},
+    "train_launch": {"en": "Launch", "ja": "開始"},
+    "train_stop": {"en": "Stop", "ja": "停止"},
+    "train_resume": {"en": "Resume", "ja": "再開"},
+    "train_yaml": {"en": "Config as YAML, and the same run from the command line",
+                   "ja": "YAML の設定と、同じ実行をコマンドラインで"},
+    "train_yaml_download": {"en": "Download YAML", "ja": "YAML をダウンロード"},
+    "train_live": {"en": "### Runs", "ja": "### 実行"},
+    "train_run": {"en": "Run", "ja": "実行"},
+    "train_refresh": {"en": "Refresh", "ja": "更新"},
+    "train_log": {"en": "Log", "ja": "ログ"},
+    "train_runs": {"en": "Your runs", "ja": "あなたの実行"},
+    "train_estimate": {
+        "en": "{head} **Estimate** on {machine}: {params} parameters ({trainable} trained) · peak memory about "
+              "{memory} GB of {available} GB · about {tokens} training tokens · about {time} of training (rough)",
+        "ja": "{head} **見積もり**（{machine}）：パラメータ {params}（学習対象 {trainable}）· ピークメモリ約 {memory} GB "
+              "（使用可能 {available} GB）· 学習トークン約 {tokens} · 学習時間約 {time}（目安）"},
+    "train_does_not_fit": {"en": "**This will not fit in memory.** Try:", "ja": "**メモリに収まりません。** 次を試してください："},
+    "train_no_documents": {"en": "No documents: upload files or pick an example domain in the Data tab first.",
+                           "ja": "文書がありません。先にデータタブでファイルをアップロードするか、例の分野を選んでください。"},
+    "train_launched": {"en": "Run {run} is queued.", "ja": "実行 {run} をキューに入れました。"},
+    "train_no_runs": {"en": "No runs yet.", "ja": "まだ実行はありません。"},
+    # ---- live ----------------------------------------------------------------------------------
+    "state_preparing": {"en": "preparing", "ja": "準備中"},
+    "state_queued": {"en": "queued", "ja": "待機中"},
+    "state_running": {"en": "running", "ja": "実行中"},
+    "state_stopping": {"en": "stopping", "ja": "停止中"},
+    "state_stopped": {"en": "stopped", "ja": "停止"},
+    "state_failed": {"en": "failed", "ja": "失敗"},
+    "state_done": {"en": "done", "ja": "完了"},
+    "state_?": {"en": "unknown", "ja": "不明"},
+    "live_queue_position": {"en": "position {position} in the queue", "ja": "キューの {position} 番目"},
+    "live_stage": {"en": "stage {stage}", "ja": "段階 {stage}"},
+    "live_step": {"en": "{stage}: step {step} / {total} · ETA {eta}", "ja": "{stage}：ステップ {step} / {total} · 残り {eta}"},
+    "live_error": {"en": "What happened", "ja": "発生したこと"},
+    "live_what_to_do_resume": {
+        "en": "Nothing finished is lost: **Resume** continues from the last checkpoint.",
+        "ja": "完了した処理は失われていません。**再開**で最後のチェックポイントから続きます。"},
+    "live_what_to_do_failed": {
+        "en": "The log below says more. Fix the setting or the file it names and **Resume**, or launch a new run.",
+        "ja": "詳しくは下のログを見てください。示された設定やファイルを直して**再開**するか、新しく実行してください。"},
+    # ---- evaluate ------------------------------------------------------------------------------
+    "eval_run": {"en": "Run", "ja": "実行"},
+    "eval_refresh": {"en": "Refresh", "ja": "更新"},
+    "eval_rerun": {"en": "Re-run evaluation", "ja": "評価をやり直す"},
+    "eval_perplexity": {"en": "Perplexity (lower is better)", "ja": "パープレキシティ（低いほど良い）"},
+    "eval_qa": {"en": "Closed-book QA", "ja": "クローズドブック QA"},
+    "eval_answers": {"en": "Answers to held-out questions", "ja": "未学習の質問への回答"},
+    "eval_no_report": {"en": "No evaluation report for this run yet.", "ja": "この実行の評価レポートはまだありません。"},
+    "eval_running": {"en": "⏳ Evaluation is queued or running; refresh in a while.",
+                     "ja": "⏳ 評価を待機中または実行中です。しばらくして更新してください。"},
+    "eval_queued": {"en": "Evaluation queued.", "ja": "評価をキューに入れました。"},
+    # ---- arena ---------------------------------------------------------------------------------
+    "arena_intro": {
+        "en": "One prompt goes to the **base** model and to the **adapted** model of a run; both answer at once, "
+              "token by token. The base side really is the base: the adapter is switched off for it.",
+        "ja": "同じプロンプトを実行の**ベース**モデルと**適応後**モデルに送り、両方の回答を同時に表示します。"
+              "ベース側ではアダプタを外しているので、本当にベースモデルの回答です。"},
+    "arena_run": {"en": "Run", "ja": "実行"},
+    "arena_prompt": {"en": "Your message", "ja": "メッセージ"},
+    "arena_send": {"en": "Send", "ja": "送信"},
+    "arena_clear": {"en": "Clear", "ja": "クリア"},
+    "arena_base": {"en": "Base model", "ja": "ベースモデル"},
+    "arena_adapted": {"en": "Adapted model", "ja": "適応後モデル"},
+    "arena_retrieval": {"en": "Base + retrieval", "ja": "ベース＋検索"},
+    "arena_use_retrieval": {"en": "Third column: base model with retrieved documents",
+                            "ja": "3列目：検索した文書を渡したベースモデル"},
+    "arena_settings": {"en": "Generation settings", "ja": "生成の設定"},
+    "arena_temperature": {"en": "Temperature (0 = greedy)", "ja": "温度（0 = 貪欲法）"},
+    "arena_top_p": {"en": "Top-p", "ja": "Top-p"},
+    "arena_max_tokens": {"en": "Max new tokens", "ja": "最大生成トークン数"},
+    "arena_repetition": {"en": "Repetition penalty", "ja": "繰り返しペナルティ"},
+    "arena_seed": {"en": "Seed", "ja": "シード"},
+    "arena_no_run": {"en": "Pick a finished run first.", "ja": "先に完了した実行を選んでください。"},
+    # ---- publish -------------------------------------------------------------------------------
+    "publish_intro": {
+        "en": "Push a run's adapter (or the merged model) to the Hugging Face Hub with a model card built from its "
+              "config, data and evaluation — or download it as a zip. Sign in with Hugging Face, or paste a token "
+              "with write access (it is used for this push only and never stored).",
+        "ja": "実行のアダプタ（または統合したモデル）を、設定・データ・評価から作ったモデルカードとともに Hugging Face Hub に"
+              "公開します。zip でのダウンロードもできます。Hugging Face でサインインするか、書き込み権限のあるトークンを"
+              "貼り付けてください（この公開にだけ使い、保存しません）。"},
+    "publish_token": {"en": "Hugging Face token (write)", "ja": "Hugging Face トークン（書き込み）"},
+    "publish_token_info": {"en": "not needed when signed in, or when HF_TOKEN is set on the server",
+                           "ja": "サインイン済み、またはサーバーに HF_TOKEN が設定されていれば不要です"},
+    "publish_run": {"en": "Run", "ja": "実行"},
+    "publish_repo": {"en": "Repository (name or owner/name)", "ja": "リポジトリ（名前 または 所有者/名前）"},
+    "publish_private": {"en": "Private", "ja": "非公開"},
+    "publish_kind": {"en": "What to publish", "ja": "公開するもの"},
+    "publish_card": {"en": "Model card preview", "ja": "モデルカードのプレビュー"},
+    "publish_preview": {"en": "Preview card", "ja": "カードをプレビュー"},
+    "publish_push": {"en": "Push to the Hub", "ja": "Hub に公開"},
+    "publish_zip": {"en": "Download as zip", "ja": "zip でダウンロード"},
+    "publish_make_zip": {"en": "Build zip", "ja": "zip を作成"},
+    "publish_no_token": {"en": "Sign in with Hugging Face or paste a token with write access.",
+                         "ja": "Hugging Face でサインインするか、書き込み権限のあるトークンを貼り付けてください。"},
+    "publish_done": {"en": "Published: {url}", "ja": "公開しました：{url}"},
+    "publish_working": {"en": "Publishing…", "ja": "公開中…"},
+}

@@ -1,0 +1,203 @@
+"""Train: base model, recipe preset, every setting, an estimate before launch, the YAML and CLI
+equivalent; Launch, Stop, Resume; the run watched live; the list of this user's runs.
+
+Training never runs inside a Gradio event: Launch only writes a run directory and queues it; the
+job manager starts `python -m adapt run --resume RUN_DIR` as a subprocess and this tab polls the
+files that process writes.
+"""
+
+from __future__ import annotations
+
+import shlex
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from adapt.config import ConfigError, RunConfig
+from adapt.estimate import estimate
+from adapt.jobs import JobError
+from adapt.models import ModelNotAvailable, default_base_model
+from adapt.presets import PRESETS, apply_preset
+from ui import data_tab, live
+from ui.config_form import ConfigForm
+from ui.i18n import Texts, say
+from ui.session import Session, context
+
+BASE_MODELS = ["starter", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", "Qwen/Qwen3-0.6B",
+               "HuggingFaceTB/SmolLM2-360M-Instruct", "HuggingFaceTB/SmolLM2-1.7B-Instruct",
+               "meta-llama/Llama-3.2-1B-Instruct", "google/gemma-3-1b-it", "tiny"]
+
+
+def assemble(form: ConfigForm, name: str, base: str, values: list, session: Session) -> RunConfig:
+    """The form as a RunConfig, with this session's example domain as documents; ConfigError
+    names the field, the value and what is allowed."""
+    raw = form.to_dict(values)
+    raw["name"] = (name or "run").strip()
+    raw.setdefault("model", {})["base"] = (base or "").strip()
+    paths = []
+    if session.example:
+        paths.append(str(data_tab.example_docs(session.example)))
+        qa = data_tab.example_qa(session.example)
+        if qa and not raw.get("eval", {}).get("qa_file"):
+            raw.setdefault("eval", {})["qa_file"] = str(qa)
+    raw.setdefault("data", {})["paths"] = paths
+    return RunConfig.from_dict(raw, source="the form")
+
+
+def corpus_tokens(preview: dict | None) -> int:
+    if not preview:
+        return 0
+    totals = preview["totals"]
+    return totals["tokens"] if totals.get("tokens") else totals["characters"] // 4  # rough, stated as such
+
+
+def estimate_text(config: RunConfig, preview: dict | None, lang: str) -> str:
+    try:
+        result = estimate(config, corpus_tokens(preview))
+    except ModelNotAvailable as err:
+        return f"❌ {err}"
+    head = "✅" if result.fits else "❌"
+    text = say("train_estimate", lang, head=head, machine=result.machine, params=f"{result.parameters / 1e6:,.1f}M",
+               trainable=f"{result.trainable / 1e6:,.2f}M", memory=f"{result.memory_gb:,.1f}",
+               available=f"{result.available_gb:,.1f}", tokens=f"{result.train_tokens:,}",
+               time=live._duration(result.seconds))
+    if result.advice:
+        text += "\n\n" + say("train_does_not_fit", lang) + "\n" + "\n".join(f"- {tip}" for tip in result.advice)
+    return text
+
+
+def cli_command(config: RunConfig) -> str:
+    return f"```bash\npython -m adapt run {shlex.quote(config.name)}.yaml\n```"
+
+
+def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State):
+    form = ConfigForm()
+    with gr.Row():
+        name = texts.make(gr.Textbox, "train_name", value="my-domain", elem_id="train-name", scale=1)
+        base = texts.make(gr.Dropdown, "train_base", info="train_base_info", choices=BASE_MODELS,
+                          value=default_base_model(), allow_custom_value=True, elem_id="train-base", scale=2)
+        preset = texts.make(gr.Radio, "train_preset", choices=[(p.title, key) for key, p in PRESETS.items()]
+                            + [("Custom", "custom")], value="quick-demo", elem_id="train-preset", scale=2)
+    with texts.make(gr.Accordion, "train_advanced", open=False):
+        form.build()
+    with gr.Row():
+        check = texts.make(gr.Button, "train_check", prop="value", variant="secondary")
+        launch = texts.make(gr.Button, "train_launch", prop="value", variant="primary", elem_id="train-launch")
+        stop = texts.make(gr.Button, "train_stop", prop="value", variant="stop", elem_id="train-stop")
+        resume = texts.make(gr.Button, "train_resume", prop="value", elem_id="train-resume")
+    estimate_md = gr.Markdown(elem_id="train-estimate")
+    with texts.make(gr.Accordion, "train_yaml", open=False):
+        yaml_code = gr.Code(language="yaml", interactive=False)
+        with gr.Row():
+            yaml_file = texts.make(gr.DownloadButton, "train_yaml_download", prop="label")
+            cli = gr.Markdown()
+
+    texts.make(gr.Markdown, "train_live", prop="value")
+    with gr.Row():
+        run_choice = texts.make(gr.Dropdown, "train_run", choices=[], elem_id="train-run", scale=3)
+        refresh_button = texts.make(gr.Button, "train_refresh", prop="value", size="sm", scale=1)
+    status_md = gr.Markdown(elem_id="run-status")
+    progress = gr.HTML(elem_id="run-progress")
+    with gr.Row():
+        loss_plot = gr.LinePlot(x="step", y="loss", color="stage", height=260, label="loss", elem_id="loss-plot")
+        log_box = texts.make(gr.Textbox, "train_log", lines=12, max_lines=12, interactive=False,
+                             autoscroll=True, elem_id="run-log")
+    runs = texts.make(gr.Dataframe, "train_runs", headers=["run", "state", "stage", "step", "base", "created"],
+                      interactive=False, elem_id="runs-table")
+    timer = gr.Timer(2.0)
+
+    def on_preset(preset_key, base_value):
+        if preset_key == "custom":
+            return [gr.update() for _ in form.components]
+        return form.values(apply_preset(RunConfig(model={"base": base_value or "starter"}), preset_key))
+
+    def current_config(name_value, base_value, value, request, profile, *values) -> tuple[Session, RunConfig]:
+        session = Session.load(value, request, profile)
+        try:
+            return session, assemble(form, name_value, base_value, list(values), session)
+        except ConfigError as err:
+            raise gr.Error(str(err), duration=None) from None
+
+    def on_check(name_value, base_value, value, preview, request: gr.Request, profile: gr.OAuthProfile | None,
+                 *values):
+        session, config = current_config(name_value, base_value, value, request, profile, *values)
+        yaml_text = config.to_yaml()
+        path = Path(tempfile.mkdtemp()) / f"{config.name}.yaml"
+        path.write_text(yaml_text, encoding="utf-8")
+        return estimate_text(config, preview, session.lang), yaml_text, str(path), cli_command(config)
+
+    def on_launch(name_value, base_value, value, preview, request: gr.Request, profile: gr.OAuthProfile | None,
+                  *values):
+        session, config = current_config(name_value, base_value, value, request, profile, *values)
+        uploads = session.uploads_dir()
+        has_uploads = any(uploads.iterdir())
+        if not has_uploads and not config.data.paths:
+            raise gr.Error(say("train_no_documents", session.lang))
+        try:
+            result = estimate(config, corpus_tokens(preview))
+        except ModelNotAvailable as err:
+            raise gr.Error(str(err), duration=None) from None
+        if not result.fits:
+            raise gr.Error(estimate_text(config, preview, session.lang), duration=None)
+        run = context().jobs.create(config, session.owner, uploads=uploads if has_uploads else None)
+        if has_uploads:
+            session.new_draft()
+            session.example = config.data.paths and session.example or None
+        session.run = run.path.name
+        gr.Info(say("train_launched", session.lang, run=run.path.name))
+        return session.dump(), *refresh(session)
+
+    def on_stop(value, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        try:
+            gr.Info(context().jobs.stop(session.run or "", session.owner))
+        except JobError as err:
+            raise gr.Error(str(err)) from None
+        return refresh(session)
+
+    def on_resume(value, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        try:
+            context().jobs.resume(session.run or "", session.owner)
+        except JobError as err:
+            raise gr.Error(str(err)) from None
+        return refresh(session)
+
+    def on_choose(run_id, value, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        session.run = run_id
+        return session.dump(), *refresh(session)
+
+    def refresh(session: Session):
+        jobs = context().jobs
+        infos = jobs.list(session.owner)
+        ids = [info.id for info in infos]
+        if session.run not in ids:
+            session.run = next((i.id for i in infos if i.state in ("running", "queued", "stopping")),
+                               ids[0] if ids else None)
+        choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
+                            value=session.run)
+        table = live.runs_table(jobs, session.owner, session.lang)
+        if session.run is None:
+            return choices, say("train_no_runs", session.lang), "", None, "", table
+        run = jobs.get(session.run, session.owner)
+        return (choices, live.status_line(run, jobs, session.lang), live.progress_html(run, session.lang),
+                live.loss_frame(run), live.log_tail(run), table)
+
+    def on_tick(value, request: gr.Request, profile: gr.OAuthProfile | None):
+        return refresh(Session.load(value, request, profile))
+
+    live_outputs = [run_choice, status_md, progress, loss_plot, log_box, runs]
+    form_inputs = [name, base, session_state, preview_state, *form.components]
+    preset.change(on_preset, [preset, base], form.components)
+    base.change(on_preset, [preset, base], form.components)
+    check.click(on_check, form_inputs, [estimate_md, yaml_code, yaml_file, cli])
+    launch.click(on_launch, form_inputs, [session_state, *live_outputs])
+    stop.click(on_stop, [session_state], live_outputs)
+    resume.click(on_resume, [session_state], live_outputs)
+    run_choice.input(on_choose, [run_choice, session_state], [session_state, *live_outputs])
+    refresh_button.click(on_tick, [session_state], live_outputs)
+    timer.tick(on_tick, [session_state], live_outputs, show_progress="hidden")
+    return (lambda preset_key, base_value: on_preset(preset_key, base_value), [preset, base], form.components), \
+        (on_tick, [session_state], live_outputs)
