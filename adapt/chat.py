@@ -39,7 +39,7 @@ import torch
 
 from adapt.data.text import detect_language
 from adapt.evaluate.qa import Retriever, qa_prompt
-from adapt.fileio import read_json, read_jsonl
+from adapt.data.store import training_chunks
 from adapt.models import ModelNotAvailable, load_model, load_tokenizer, pick_dtype, resolve_model, rope_overrides
 from adapt.rundir import RunDir
 
@@ -179,10 +179,7 @@ class ChatEngine:
         evaluation). Built on first use: embedding the corpus takes a while for a large one."""
         with self._retriever_lock:
             if self._retriever is None:
-                split = read_json(self.run.data_dir / "split.json", default={}) or {}
-                heldout = set(split.get("heldout", []))
-                chunks = [c for c in read_jsonl(self.run.data_dir / "chunks.jsonl") if c["doc_id"] not in heldout]
-                self._retriever = Retriever(chunks)
+                self._retriever = Retriever(training_chunks(self.run.data_dir))
             return self._retriever
 
 

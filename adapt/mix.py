@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from adapt.augment.categories import HEADINGS, prompt_language
-from adapt.augment.runner import augment_dir, training_documents
+from adapt.augment.runner import augment_dir
+from adapt.data.store import training_documents
 from adapt.config import DataSection, RunConfig
 from adapt.fileio import read_jsonl
 

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from adapt.augment.runner import run_augmentation, training_documents
+from adapt.augment.runner import run_augmentation
+from adapt.data.store import training_documents
 from adapt.config import DataSection, RunConfig
 from adapt.data.ingest import ingest
 from adapt.data.store import write_ingest_outputs

@@ -23,7 +23,8 @@ from adapt.augment.categories import CATEGORIES, build_prompt, prompt_language
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_text
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
-from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic
+from adapt.data.store import training_documents
+from adapt.fileio import read_jsonl, write_json_atomic, write_jsonl_atomic
 
 log = logging.getLogger("adapt")
 
@@ -48,11 +49,6 @@ def _append(path: Path, record: dict) -> None:
         os.write(fd, line)
     finally:
         os.close(fd)
-
-
-def training_documents(data_dir: Path) -> list[dict]:
-    heldout = set((read_json(data_dir / "split.json", default={}) or {}).get("heldout", []))
-    return [d for d in read_jsonl(data_dir / "documents.jsonl") if d["id"] not in heldout]
 
 
 def _general_examples(config: RunConfig) -> list[list[dict]]:

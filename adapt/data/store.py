@@ -17,7 +17,7 @@ from adapt.config import RunConfig
 from adapt.data.ingest import IngestResult, chunk_documents
 from adapt.data.split import split_documents
 from adapt.evaluate.qa import questions_with_documents
-from adapt.fileio import write_json_atomic, write_jsonl_atomic
+from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic
 
 
 def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig) -> dict:
@@ -42,3 +42,18 @@ def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig
     # stats.json last: ingestion counts as finished only once everything it describes is on disk.
     write_json_atomic(data_dir / "stats.json", totals)
     return totals
+
+
+def heldout_ids(data_dir: Path) -> set[str]:
+    return set((read_json(data_dir / "split.json", default={}) or {}).get("heldout", []))
+
+
+def training_documents(data_dir: Path) -> list[dict]:
+    heldout = heldout_ids(data_dir)
+    return [d for d in read_jsonl(data_dir / "documents.jsonl") if d["id"] not in heldout]
+
+
+def training_chunks(data_dir: Path) -> list[dict]:
+    """Chunks of the documents the model is trained on: what retrieval may show it."""
+    heldout = heldout_ids(data_dir)
+    return [c for c in read_jsonl(data_dir / "chunks.jsonl") if c["doc_id"] not in heldout]

@@ -16,6 +16,7 @@ from typing import Callable
 import torch
 
 from adapt.config import DataSection, RunConfig
+from adapt.data.store import heldout_ids, training_chunks
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.perplexity import perplexity, summarize_losses, text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, verdict
@@ -30,7 +31,7 @@ Progress = Callable[[str], None]
 
 
 def heldout_texts(run: RunDir, limit: int) -> list[str]:
-    heldout = set((read_json(run.data_dir / "split.json", default={}) or {}).get("heldout", []))
+    heldout = heldout_ids(run.data_dir)
     return [d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl") if d["id"] in heldout][:limit]
 
 
@@ -165,8 +166,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
 
 
 def _retrieval_answers(run, config, base, tokenizer, questions, step) -> dict[str, list[str]] | None:
-    heldout = set((read_json(run.data_dir / "split.json", default={}) or {}).get("heldout", []))
-    chunks = [c for c in read_jsonl(run.data_dir / "chunks.jsonl") if c["doc_id"] not in heldout]
+    chunks = training_chunks(run.data_dir)
     enabled = config.eval.retrieval == "on" or (config.eval.retrieval == "auto" and len(chunks) <= 5000)
     if not enabled or not chunks or not questions.get("heldout"):
         return None
