@@ -133,6 +133,9 @@ class MixSection(Section):
     group_by_document: bool = Field(
         True, description="keep each document and its synthetic variants together in one sequence"
     )
+    sft_in_cpt: bool = Field(
+        False, description="also pretrain on the instruction-tuning conversations, rendered with the chat "
+                           "template (instruction pre-training)")
 
 
 class TrainSection(Section):

@@ -1,7 +1,8 @@
 """What each training stage reads.
 
 CPT: raw training documents + synthetic texts (train-split QA only, and the train questions of
-eval.qa_file) + replay of general text at `mix.replay_ratio` of all CPT tokens. With
+eval.qa_file) + replay of general text at `mix.replay_ratio` of all CPT tokens (+ the SFT
+conversations with `mix.sft_in_cpt`). With
 `group_by_document`, a document and its synthetic variants form one sequence (one context window
 when it fits), as in the knowledge-acquisition recipe; otherwise every piece is its own sequence
 and the pieces are shuffled.
@@ -143,7 +144,18 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
         if grouped:
             units.append(grouped)
 
-    domain_tokens = mixture.tokens["raw"] + mixture.tokens["augmented"]
+    if mix.sft_in_cpt:
+        # Instruction pre-training: the conversations SFT will read, as plain text in the chat
+        # template, so question -> answer patterns are learned over every CPT epoch too.
+        conversations, _ = build_sft_conversations(data_dir, config)
+        mixture.tokens["instructions"] = mixture.counts["instructions"] = 0
+        for messages in conversations:
+            ids = encode(tokenizer.apply_chat_template(messages, tokenize=False))
+            units.append(ids)
+            mixture.tokens["instructions"] += len(ids)
+            mixture.counts["instructions"] += 1
+
+    domain_tokens = sum(tokens for source, tokens in mixture.tokens.items() if source != "replay")
     if mix.replay_ratio > 0:
         if not mix.replay_paths:
             log.warning("mix: replay_ratio is %.2f but no general text is given (mix.replay_paths); training "
@@ -191,7 +203,7 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
             random.Random(config.seed).shuffle(general)
             sources["general"] = general[: sft.max_general_examples]
             skipped.update(loaded.skipped)
-        else:
+        elif not sft.data:
             log.warning("sft: variant '%s' wants general instructions but sft.general_data is empty", variant)
     folder = augment_dir(data_dir)
     if variant in ("domain_zero_shot", "all"):

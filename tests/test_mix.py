@@ -182,3 +182,15 @@ def test_augment_command_then_resume_trains_on_the_mixture(tmp_path, tiny_model,
     assert mixture["tokens"]["augmented"] > 0 and mixture["tokens"]["replay"] > 0
     assert "cpt mixture:" in result.stderr and "replay" in result.stderr
     assert json.loads((run_dir / "data/sft_mixture.json").read_text())["conversations"]["domain_zero_shot"] > 0
+
+
+def test_instruction_pretraining_adds_the_sft_conversations_to_cpt(prepared, tiny_model):
+    tokenizer = load_tokenizer(str(tiny_model))
+    data_dir, cfg = prepared(mix={"sft_in_cpt": True, "replay_ratio": 0.1})
+    mixture = build_cpt_mixture(data_dir, cfg, tokenizer)
+    conversations, _ = build_sft_conversations(data_dir, cfg)
+    assert mixture.counts["instructions"] == len(conversations) > 0
+    corpus = "\n".join(tokenizer.decode(s) for s in mixture.sequences)
+    assert tokenizer.apply_chat_template(conversations[0], tokenize=False) in corpus
+    report = mixture.report(0.1)
+    assert abs(report["replay_ratio"]["actual"] - 0.1) < 0.01  # replay is a share of everything, instructions too

@@ -43,10 +43,8 @@ def prepare_cpt_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet:
                               "synthetic data; add documents or enable mix.include_raw")
     report = mixture.report(config.mix.replay_ratio)
     write_json_atomic(run.data_dir / "mixture.json", report)
-    log.info("cpt mixture: %s tokens = raw %s (%.1f%%) + augmented %s (%.1f%%) + replay %s (%.1f%%)",
-             f"{report['total_tokens']:,}", f"{report['tokens']['raw']:,}", 100 * report["share"]["raw"],
-             f"{report['tokens']['augmented']:,}", 100 * report["share"]["augmented"],
-             f"{report['tokens']['replay']:,}", 100 * report["share"]["replay"])
+    log.info("cpt mixture: %s tokens = %s", f"{report['total_tokens']:,}", " + ".join(
+        f"{source} {tokens:,} ({100 * report['share'][source]:.1f}%)" for source, tokens in report["tokens"].items()))
     packed = pack_documents(mixture.sequences, config.cpt.context_length, tokenizer.eos_token_id,
                             tokenizer.pad_token_id)
     packed.save(folder, {"stage": "cpt", "sequences": len(mixture.sequences),
