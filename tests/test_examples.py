@@ -89,3 +89,55 @@ def test_example_configs_validate(path):
     config = RunConfig.from_yaml(path)
     for data_path in config.data.paths + config.sft.data + ([config.eval.qa_file] if config.eval.qa_file else []):
         assert (ROOT / data_path).exists(), data_path
+
+
+@pytest.mark.parametrize("name, preset", [("quick-demo", "quick-demo"), ("lumen-isles", "knowledge-injection"),
+                                          ("kiriyama", "knowledge-injection")])
+def test_example_configs_are_the_app_presets(name, preset):
+    """The app's preset buttons and the example configs are one recipe: applying the preset to the
+    example changes nothing."""
+    from adapt.presets import apply_preset
+
+    config = RunConfig.from_yaml(EXAMPLES_DIR / "configs" / f"{name}.yaml")
+    assert apply_preset(config, preset) == config
+
+
+# ---- the starter model -----------------------------------------------------------------------
+
+SIMPLE_QUESTIONS = [
+    ("What is the capital of France?", "Paris"), ("Which city is the capital of Japan?", "Tokyo"),
+    ("What is the capital of Italy?", "Rome"), ("How many legs does a spider have?", "eight"),
+    ("What is the largest planet in the solar system?", "Jupiter"), ("What do bees make?", "honey"),
+    ("日本の首都はどこですか？", "東京"), ("一年は何か月ですか？", "12"),
+]
+
+
+@pytest.fixture(scope="module")
+def starter():
+    from adapt.models import load_model, load_tokenizer
+
+    return load_model("starter").eval(), load_tokenizer("starter")
+
+
+def test_starter_is_small_loads_offline_and_renders_its_chat_template(starter):
+    from adapt.models import resolve_model
+
+    folder = Path(resolve_model("starter"))
+    assert sum(f.stat().st_size for f in folder.iterdir()) <= 30 * 2**20
+    assert (folder / "model.safetensors").is_file() and (folder / "README.md").is_file()
+    model, tokenizer = starter
+    assert model.config.model_type == "llama"
+    prompt = tokenizer.apply_chat_template([{"role": "user", "content": "こんにちは"}], tokenize=False,
+                                           add_generation_prompt=True)
+    assert prompt == "<|im_start|>user\nこんにちは<|im_end|>\n<|im_start|>assistant\n"
+    assert tokenizer.decode(tokenizer("富士山 Mount Fuji")["input_ids"]) == "富士山 Mount Fuji"
+
+
+def test_starter_answers_simple_general_questions(starter):
+    from adapt.generation import generate_chat
+
+    model, tokenizer = starter
+    answers = generate_chat(model, tokenizer, [[{"role": "user", "content": q}] for q, _ in SIMPLE_QUESTIONS],
+                            max_new_tokens=32)
+    right = [q for (q, key), answer in zip(SIMPLE_QUESTIONS, answers) if key.lower() in answer.lower()]
+    assert len(right) >= 6, list(zip([q for q, _ in SIMPLE_QUESTIONS], answers))
