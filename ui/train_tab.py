@@ -79,7 +79,7 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
                           value=default_base_model(), allow_custom_value=True, elem_id="train-base", scale=2)
         preset = texts.make(gr.Radio, "train_preset", choices=[(p.title, key) for key, p in PRESETS.items()]
                             + [("Custom", "custom")], value="quick-demo", elem_id="train-preset", scale=2)
-    with texts.make(gr.Accordion, "train_advanced", open=False):
+    with texts.make(gr.Accordion, "train_advanced", open=False, elem_id="train-advanced"):
         form.build()
     with gr.Row():
         check = texts.make(gr.Button, "train_check", prop="value", variant="secondary")

@@ -1,0 +1,224 @@
+"""The app end to end in a real browser: Debian's Chromium driven by Playwright, against `python app.py`
+served on localhost, training the bundled starter for real.
+
+Publishing goes to tests/hub_standin.py, a local stand-in for the Hugging Face Hub (the Hub cannot be
+reached from the test machines), through HF_ENDPOINT. Screenshots of each tab are saved under
+test-artifacts/ as the test's artifacts.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from hub_standin import StandinHub
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+TOKEN = "hf_e2eBrowserPlantedToken0123456789abcd"
+DOCS = ROOT / "examples" / "domains" / "lumen-isles" / "docs"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    with StandinHub(tmp_path_factory.mktemp("hub"), TOKEN) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, hub):
+    data = tmp_path_factory.mktemp("appdata")
+    port = free_port()
+    log = open(data.parent / "app.log", "w")
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN")}
+    env.update(ADAPT_DATA_DIR=str(data), GRADIO_SERVER_PORT=str(port), HF_ENDPOINT=hub.url,
+               HF_HOME=str(data / "hf-home"), PYTHONPATH=str(ROOT), GRADIO_ANALYTICS_ENABLED="False")
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, (data.parent / "app.log").read_text()[-3000:]
+            time.sleep(0.5)
+    yield {"url": url, "data": data, "log": data.parent / "app.log", "process": process}
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def page(app):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(app["url"])
+        page.wait_for_selector("#data-upload")
+        yield page
+        browser.close()
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def tab(page, label: str) -> None:
+    page.get_by_role("tab", name=label).click()
+    page.wait_for_timeout(500)
+
+
+def wait_text(page, selector: str, predicate, timeout_s: float = 60) -> str:
+    deadline = time.time() + timeout_s
+    text = ""
+    while time.time() < deadline:
+        text = page.locator(selector).inner_text()
+        if predicate(text):
+            return text
+        page.wait_for_timeout(1000)
+    raise AssertionError(f"{selector}: condition not met; last text: {text[:500]}")
+
+
+def test_language_switch(page):
+    page.get_by_label("日本語").check()
+    page.wait_for_function("() => [...document.querySelectorAll('button[role=tab]')]"
+                           ".some(b => b.innerText.includes('2. 学習'))")
+    assert "1. データ" in page.locator("button[role=tab]").all_inner_texts()
+    shot(page, "0-japanese")
+    page.get_by_label("English").check()
+    page.wait_for_function("() => [...document.querySelectorAll('button[role=tab]')]"
+                           ".some(b => b.innerText.includes('1. Data'))")
+
+
+def test_upload_reports_every_file(page, tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"this is not a docx file")
+    files = [DOCS / "tumbrask.md", DOCS / "lantrecy.txt", *sorted(DOCS.glob("*.pdf"))[:2],
+             *sorted(DOCS.glob("*.docx"))[:2], broken]
+    files = [f for f in files if f.exists()]
+    page.locator("#data-upload input[type=file]").set_input_files([str(f) for f in files])
+    totals = wait_text(page, "#data-totals", lambda t: "documents from" in t, 120)
+    table = page.locator("#data-files").inner_text()
+    assert "broken.docx" in table and "not used" in table
+    assert f"{len(files) - 1} of {len(files)} files" in totals
+    wait_text(page, "#data-precheck", lambda t: "Pre-check" in t, 120)
+    shot(page, "1-data")
+
+
+def test_quick_demo_trains_live_and_reattaches_after_reload(page):
+    tab(page, "2. Train")
+    assert page.locator("#train-base input").input_value() == "starter"
+    page.get_by_label("Quick demo").check()
+    page.wait_for_timeout(1000)
+    # Shortened through the form itself: every RunConfig field is there.
+    page.get_by_text("Advanced: every setting").click()
+    for section in ("cpt", "sft", "eval"):  # each config section is its own closed accordion
+        page.locator("#train-advanced").get_by_text(section, exact=True).first.click()
+    for field, value in (("cpt-max_steps", "16"), ("sft-max_steps", "8"), ("eval-max_questions", "4")):
+        box = page.locator(f"#cfg-{field} input")
+        box.fill(value)
+        box.press("Tab")
+    page.locator("#train-launch").click()
+    status = wait_text(page, "#run-status", lambda t: "running" in t or "queued" in t or "done" in t, 60)
+    seen_progress = False
+    deadline = time.time() + 600
+    while time.time() < deadline:
+        status = page.locator("#run-status").inner_text()
+        seen_progress |= "step" in page.locator("#run-progress").inner_text()
+        if "done" in status or "failed" in status:
+            break
+        page.wait_for_timeout(1500)
+    assert "done" in status, page.locator("#run-log textarea").input_value()[-2000:]
+    assert seen_progress
+    shot(page, "2-train")
+    page.reload()
+    page.wait_for_selector("#data-upload")
+    tab(page, "2. Train")
+    assert "done" in wait_text(page, "#run-status", lambda t: "done" in t, 30)
+    assert "cpt" in page.locator("#runs-table").inner_text() or "done" in page.locator("#runs-table").inner_text()
+
+
+def test_evaluate_shows_the_report(page):
+    tab(page, "3. Evaluate")
+    table = wait_text(page, "#eval-qa", lambda t: "heldout" in t, 30)
+    assert "after SFT" in table
+    shot(page, "3-evaluate")
+
+
+def test_arena_answers_base_and_adapted_side_by_side(page):
+    tab(page, "4. Arena")
+    page.locator("#arena-prompt textarea").fill("Who was the first mayor of Lantrecy?")
+    page.locator("#arena-send").click()
+
+    def answered(selector):
+        bubbles = page.locator(f"{selector} .message-row, {selector} [data-testid=bot]")
+        return bubbles.count() >= 1 and page.locator(selector).inner_text().count("\n") >= 2
+
+    deadline = time.time() + 120
+    while time.time() < deadline and not (answered("#arena-base") and answered("#arena-adapted")):
+        page.wait_for_timeout(1000)
+    page.wait_for_timeout(3000)
+    base, adapted = page.locator("#arena-base").inner_text(), page.locator("#arena-adapted").inner_text()
+    assert "first mayor of Lantrecy" in base and "first mayor of Lantrecy" in adapted
+    assert len(base.strip()) > len("Who was the first mayor of Lantrecy?") + 12, base
+    assert len(adapted.strip()) > len("Who was the first mayor of Lantrecy?") + 12, adapted
+    shot(page, "4-arena")
+
+
+def test_publish_to_the_standin_hub_and_download_zip(page, hub, app, tmp_path):
+    tab(page, "5. Publish")
+    page.locator("#publish-repo textarea, #publish-repo input").first.fill("e2e-lumen")
+    page.locator("#publish-token input").fill(TOKEN)
+    page.locator("#publish-push").click()
+    result = wait_text(page, "#publish-result", lambda t: "Published" in t or "❌" in t, 120)
+    assert "Published" in result, result
+    assert page.locator("#publish-token input").input_value() == ""  # the token leaves the page
+    files = hub.files("standin-user/e2e-lumen")
+    assert {"adapter_config.json", "adapter_model.safetensors", "README.md"} <= set(files)
+    card = files["README.md"].read_text(encoding="utf-8")
+    assert "domain-adapter" in card and "library_name: peft" in card
+    assert hub.meta("standin-user/e2e-lumen")["private"] is True
+    shot(page, "5-publish")
+
+    page.locator("#publish-make-zip").click()
+    page.wait_for_function("() => document.querySelector('#publish-download a[href], #publish-download[href]') !== null "
+                           "|| !document.querySelector('#publish-download').hasAttribute('disabled')", timeout=120_000)
+    with page.expect_download(timeout=120_000) as download:
+        page.locator("#publish-download").click()
+    target = tmp_path / "download.zip"
+    download.value.save_as(target)
+    with zipfile.ZipFile(target) as archive:
+        assert {"adapter_config.json", "adapter_model.safetensors", "README.md"} <= set(archive.namelist())
+
+    # The token was typed into the page and used for a push: it is in no file the app wrote.
+    leaks = [str(p) for p in app["data"].rglob("*") if p.is_file() and TOKEN.encode() in p.read_bytes()]
+    assert not leaks
+    assert TOKEN not in app["log"].read_text(errors="replace")
+    assert TOKEN not in page.content()
+    shutil.copy2(app["log"], ARTIFACTS / "app.log")
