@@ -14,6 +14,7 @@ import warnings
 
 from tqdm.auto import tqdm
 
+from adapt import faults
 from adapt.config import ConfigError, RunConfig
 from adapt.data.store import write_ingest_outputs
 from adapt.data.ingest import ingest
@@ -24,6 +25,7 @@ from adapt.rundir import STAGES, RunDir, attach_run_logger, now_iso, process_ali
 from adapt.secrets import redact
 from adapt.train.callbacks import StopFlag
 from adapt.train.chat_data import ChatDataError
+from adapt.train.resources import TrainingResourceError
 from adapt.train.runner import clear_checkpoints
 from adapt.train.stages import StageInputError, prepare_cpt_data, prepare_sft_data, train
 
@@ -33,7 +35,8 @@ warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", categ
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED = 0, 1, 2, 130
 # Errors caused by what the user gave us: reported as one clear sentence, no traceback.
-USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError, QAFileError)
+USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError, QAFileError,
+               TrainingResourceError)
 
 
 class RunAlreadyActive(RuntimeError):
@@ -106,16 +109,24 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
         message = redact(str(err))
         if main:
             log.error("error: %s", message)
-            run.update_status(state="failed", ended_at=now_iso(), error=message)
-            run.append_event({"stage": "run", "event": "failed", "error": message})
+            _record_failure(run, message)
         return EXIT_BAD_INPUT
     except Exception as err:  # an engine bug or an environment failure: keep the traceback in the log
         message = redact(f"{type(err).__name__}: {err}")
         if main:
             log.error("failed: %s\n%s", message, redact(traceback.format_exc()))
-            run.update_status(state="failed", ended_at=now_iso(), error=message)
-            run.append_event({"stage": "run", "event": "failed", "error": message})
+            _record_failure(run, message)
         return EXIT_FAILED
+
+
+def _record_failure(run: RunDir, message: str) -> None:
+    # On a full disk even this write can fail; the message is already in the log and on stderr, and
+    # a run left "running" with no live process is found dead and offered for resume.
+    try:
+        run.update_status(state="failed", ended_at=now_iso(), error=message)
+        run.append_event({"stage": "run", "event": "failed", "error": message})
+    except OSError as err:
+        log.error("could not record the failure in status.json: %s", err)
 
 
 # ---- stages ----------------------------------------------------------------------------------
@@ -134,6 +145,7 @@ def _ingest(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
         bar.n = done
         bar.set_postfix_str(name[:40], refresh=True)
         run.set_stage("ingest", "running", step=done, total_steps=total)
+        faults.passing("ingest.file")
 
     result = ingest(config.data.paths, config.data, tokenizer=tokenizer, on_file=on_file)
     bar.close()
@@ -178,6 +190,7 @@ def _augment(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
         eta = round((total - done) / rate, 1) if rate > 0 else None
         run.append_event({"stage": "augment", "step": done, "total_steps": total, "eta_s": eta})
         run.set_stage("augment", "running", step=done, total_steps=total)
+        faults.passing("augment.doc")
 
     try:
         summary = run_augmentation(run.data_dir, config, on_progress=on_progress,
@@ -275,6 +288,7 @@ def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
         log.info("eval: %s", what)
         run.append_event({"stage": "eval", "step": done[0], "task": what})
         run.set_stage("eval", "running", step=done[0], task=what)
+        faults.passing("eval.part")
 
     report = evaluate_run(run, config, progress)
     log_report(report)

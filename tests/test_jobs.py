@@ -116,3 +116,42 @@ def test_several_gpus_launch_one_job_over_all_of_them(tmp_path):
     assert JobManager(tmp_path / "a", gpus=0).launcher()[1:] == []
     command = JobManager(tmp_path / "b", gpus=4, python="py").launcher()
     assert command == ["py", "-m", "accelerate.commands.launch", "--num_processes", "4"]
+
+
+APP = """
+import sys, os, time
+sys.path.insert(0, {root!r})
+from adapt.config import RunConfig
+from adapt.jobs import JobManager
+jobs = JobManager({runs!r})
+config = RunConfig.from_yaml({config!r})
+first = jobs.create(config, owner="alice")
+second = jobs.create(config.model_copy(update={{"name": "second"}}), owner="alice")
+jobs.tick()
+while first.status().get("stages", {{}}).get("cpt", {{}}).get("state") != "running":
+    time.sleep(0.1)
+print(first.path.name, second.path.name, flush=True)
+os.kill(os.getpid(), 9)  # the app dies without warning, mid-job, with one job queued
+"""
+
+
+def test_app_killed_mid_job_the_next_app_reattaches_and_runs_the_queue(tmp_path, config):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = tmp_path / "config.yaml"
+    path.write_text(config.to_yaml(), encoding="utf-8")
+    script = APP.format(root=str(ROOT), runs=str(tmp_path / "runs"), config=str(path))
+    app = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert app.returncode == -9, app.stderr[-2000:]
+    first_id, second_id = app.stdout.split()
+
+    restarted = JobManager(tmp_path / "runs")  # a fresh app process finds both runs on disk
+    first, second = restarted.get(first_id, "alice"), restarted.get(second_id, "alice")
+    assert first.status()["state"] == "running" and process_alive(first.status()["pid"])  # the job outlived the app
+    assert second.status()["state"] == "queued"
+    wait_for(lambda: first.status()["state"] == "done", manager=restarted)
+    wait_for(lambda: second.status()["state"] == "done", manager=restarted)
+    assert first.status()["ended_at"] <= second.status()["started_at"]

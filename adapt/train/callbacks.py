@@ -9,6 +9,7 @@ import time
 from tqdm.auto import tqdm
 from transformers import TrainerCallback
 
+from adapt import faults
 from adapt.rundir import RunDir
 
 
@@ -73,6 +74,7 @@ class ProgressReporter(TrainerCallback):
             return
         if self.bar is not None:
             self.bar.update(state.global_step - self.bar.n)
+        faults.passing(f"{self.stage}.step")
 
     def on_log(self, args, state, control, logs=None, **kwargs):
         if not state.is_world_process_zero or not logs:

@@ -7,7 +7,10 @@ the CPT model directory.
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
+import shutil
 from pathlib import Path
 
 import torch
@@ -19,7 +22,9 @@ from adapt.models import load_model, native_context_length, pick_dtype, rope_ove
 from adapt.rundir import RunDir
 from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_template
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
-from adapt.train.runner import StageResult, run_stage
+from adapt.train.resources import (TrainingResourceError, disk_full_message, is_disk_full, is_out_of_memory,
+                                    out_of_memory_message)
+from adapt.train.runner import StageResult, last_complete_checkpoint, run_stage
 
 log = logging.getLogger("adapt")
 
@@ -145,10 +150,49 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
     if packed.rows == 0:
         raise StageInputError(f"{stage}: nothing to train on")
     check_context_length(config, stage, section.context_length)
-    model, compute = trainable_model(config, start_from)
-    if config.model.method == "lora":
-        trainable, total = model.get_nb_trainable_parameters()
-        log.info("%s: LoRA r=%d on %s, %s trainable of %s parameters", stage, config.model.lora.r,
-                 config.model.lora.target_modules, f"{trainable:,}", f"{total:,}")
-    return run_stage(run=run, stage=stage, model=model, packed=packed, section=section, seed=config.seed,
-                     compute_dtype=compute, out_dir=out_dir, tokenizer=tokenizer, show_bar=show_bar)
+    # A micro-batch shrunk after an OOM stays shrunk when the run is resumed.
+    shrunk = (run.status().get("stages", {}).get(stage) or {}).get("micro_batch")
+    if shrunk and shrunk["micro_batch_size"] < section.micro_batch_size:
+        section = section.model_copy(update=shrunk)
+    while True:
+        model, compute = trainable_model(config, start_from)
+        if config.model.method == "lora":
+            trainable, total = model.get_nb_trainable_parameters()
+            log.info("%s: LoRA r=%d on %s, %s trainable of %s parameters", stage, config.model.lora.r,
+                     config.model.lora.target_modules, f"{trainable:,}", f"{total:,}")
+        try:
+            return run_stage(run=run, stage=stage, model=model, packed=packed, section=section, seed=config.seed,
+                             compute_dtype=compute, out_dir=out_dir, tokenizer=tokenizer, show_bar=show_bar)
+        except Exception as err:
+            checkpoint = last_complete_checkpoint(run.checkpoints_dir(stage))
+            if is_disk_full(err, run.path):
+                _remove_incomplete_checkpoints(run.checkpoints_dir(stage))  # give back the space they hold
+                raise TrainingResourceError(disk_full_message(stage, run.path.name, checkpoint)) from err
+            if not is_out_of_memory(err):
+                raise
+            del model
+            _free_memory()
+            message = out_of_memory_message(stage, section.micro_batch_size, section.context_length,
+                                            config.model.method)
+            # Retry only where it changes nothing but speed: from the start of the stage (a checkpoint's
+            # data position assumes its batch size) and in a single process (ranks must agree).
+            if section.micro_batch_size == 1 or checkpoint is not None or int(os.environ.get("WORLD_SIZE", "1")) > 1:
+                raise TrainingResourceError(message) from err
+            smaller = {"micro_batch_size": section.micro_batch_size // 2, "grad_accum": section.grad_accum * 2}
+            log.warning("%s Retrying with micro_batch_size=%d, grad_accum=%d (same effective batch).", message,
+                        smaller["micro_batch_size"], smaller["grad_accum"])
+            run.append_event({"stage": stage, "event": "oom_retry", **smaller})
+            run.set_stage(stage, "running", micro_batch=smaller)
+            section = section.model_copy(update=smaller)
+
+
+def _remove_incomplete_checkpoints(folder: Path) -> None:
+    for child in folder.glob("checkpoint-*"):
+        if child.is_dir() and not (child / "trainer_state.json").exists():
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def _free_memory() -> None:
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()

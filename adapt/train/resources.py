@@ -1,0 +1,77 @@
+"""Running out of memory or disk while training: recognise it, say which setting to change.
+
+A CUDA OOM, a CPU allocator failure and a MemoryError all mean "this batch does not fit"; the safe
+fix the engine can make itself is a smaller micro-batch with more accumulation (same effective
+batch, same learning dynamics). A full disk while writing a checkpoint leaves the previous
+checkpoint intact (the Trainer writes trainer_state.json last and resume skips checkpoints
+without it), so the run can be resumed once there is space.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+
+_OOM_MARKERS = ("out of memory", "can't allocate memory", "cannot allocate memory", "failed to allocate")
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DISK_MARKERS = ("no space left on device", "disk quota exceeded", "file too large", "os error 28")
+
+
+class TrainingResourceError(ValueError):
+    """Out of memory or disk; the message names what to change. (A ValueError so the pipeline
+    reports it as the user's to fix, not as an engine bug.)"""
+
+
+def _chain(err: BaseException):
+    seen = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        yield err
+        err = err.__cause__ or err.__context__
+
+
+def is_out_of_memory(err: BaseException) -> bool:
+    import torch
+
+    for e in _chain(err):
+        if isinstance(e, (MemoryError, torch.OutOfMemoryError)):
+            return True
+        if isinstance(e, RuntimeError) and any(m in str(e).lower() for m in _OOM_MARKERS):
+            return True
+    return False
+
+
+def is_disk_full(err: BaseException, folder=None) -> bool:
+    """ENOSPC somewhere in the chain, or (for writers that lose the errno, like torch's zip writer:
+    "unexpected pos ...") a failure while the disk under `folder` is all but full."""
+    if folder is not None:
+        try:
+            usage = shutil.disk_usage(folder)
+            if usage.free < max(2**20, usage.total // 100):
+                return True
+        except OSError:
+            pass
+    for e in _chain(err):
+        if isinstance(e, OSError) and e.errno in _DISK_ERRNOS:
+            return True
+        if any(m in str(e).lower() for m in _DISK_MARKERS):
+            return True
+    return False
+
+
+def out_of_memory_message(stage: str, micro_batch: int, context: int, method: str) -> str:
+    tips = [f"{stage}.context_length (now {context})"]
+    if micro_batch > 1:
+        tips.insert(0, f"{stage}.micro_batch_size (now {micro_batch}; raise {stage}.grad_accum to keep the "
+                       "effective batch)")
+    tips.append(f"turn on {stage}.gradient_checkpointing")
+    if method == "full":
+        tips.append("use model.method=lora")
+    return f"{stage}: out of memory at micro-batch {micro_batch} x {context} tokens. Lower " + ", or ".join(tips) + "."
+
+
+def disk_full_message(stage: str, folder, last_checkpoint) -> str:
+    kept = (f"the last complete checkpoint ({last_checkpoint.name}) is intact" if last_checkpoint is not None
+            else "no checkpoint of this stage was complete yet")
+    return (f"{stage}: the disk is full (writing under {folder}). Free some space, e.g. delete old runs, then "
+            f"resume the run: {kept}.")
