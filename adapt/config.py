@@ -205,6 +205,12 @@ class EvalSection(Section):
     )
     retrieval_top_k: int = Field(3, ge=1, le=50)
 
+    @field_validator("retrieval", mode="before")
+    @classmethod
+    def _yaml_on_off(cls, value: Any) -> Any:
+        # YAML 1.1 reads a bare on/off as a boolean (`retrieval: off`, `--set eval.retrieval=off`).
+        return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
+
 
 class RunConfig(Section):
     name: str = Field("run", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description="letters, digits, . _ -")
