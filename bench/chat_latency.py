@@ -51,9 +51,9 @@ PROMPT = [{"role": "user", "content": (
 
 
 def pick_model(ref: str | None, workdir: Path, hidden: int, layers: int) -> str:
-    if ref:
+    if ref and ref != "scratch":
         return ref
-    if (MODELS["starter"] / "config.json").is_file():
+    if ref is None and (MODELS["starter"] / "config.json").is_file():
         return "starter"
     from adapt.config import DataSection
     from adapt.data.ingest import ingest
@@ -137,7 +137,7 @@ def memory_of(setup: str, ref: str, lora_run: str, merged_run: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", help="bundled name, model directory or Hub id (default: starter, else scratch)")
+    parser.add_argument("--model", help="bundled name, model directory, Hub id, or 'scratch' (a random-init model of --hidden/--layers; default: starter)")
     parser.add_argument("--tokens", type=int, default=64, help="tokens per answer")
     parser.add_argument("--reps", type=int, default=5, help="repetitions per measurement (median reported)")
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
