@@ -39,6 +39,7 @@ import torch
 
 from adapt.data.text import detect_language
 from adapt.evaluate.qa import Retriever, qa_prompt
+from adapt.generation import clean_answer
 from adapt.data.store import training_chunks
 from adapt.models import ModelNotAvailable, load_model, load_tokenizer, pick_dtype, resolve_model, rope_overrides
 from adapt.rundir import RunDir
@@ -301,7 +302,7 @@ class _Detokenizer:
 
     def full(self) -> str:
         # generate_chat's decoding, so a finished answer is exactly what it would return
-        return self.tokenizer.decode(self.ids, skip_special_tokens=True).strip()
+        return clean_answer(self.tokenizer.decode(self.ids, skip_special_tokens=True))
 
 
 class _Stream:

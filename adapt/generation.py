@@ -38,4 +38,10 @@ def generate_chat(model, tokenizer, conversations: list[list[dict]], max_new_tok
         use_cache=True,
     )
     prompt_length = encoded["input_ids"].shape[1]
-    return [tokenizer.decode(row[prompt_length:], skip_special_tokens=True).strip() for row in output]
+    return [clean_answer(tokenizer.decode(row[prompt_length:], skip_special_tokens=True)) for row in output]
+
+
+def clean_answer(text: str) -> str:
+    """An answer cut off (or ended by the model) inside a multi-byte character ends in U+FFFD: a
+    broken character, not text; drop it."""
+    return text.strip().rstrip("\ufffd").strip()

@@ -171,7 +171,7 @@ def test_evaluate_shows_the_report(page):
     shot(page, "3-evaluate")
 
 
-def test_arena_answers_base_and_adapted_side_by_side(page):
+def test_arena_answers_base_and_adapted_side_by_side(page, app):
     tab(page, "4. Arena")
     page.locator("#arena-prompt textarea").fill("Who was the first mayor of Lantrecy?")
     page.locator("#arena-send").click()
@@ -188,6 +188,18 @@ def test_arena_answers_base_and_adapted_side_by_side(page):
     assert "first mayor of Lantrecy" in base and "first mayor of Lantrecy" in adapted
     assert len(base.strip()) > len("Who was the first mayor of Lantrecy?") + 12, base
     assert len(adapted.strip()) > len("Who was the first mayor of Lantrecy?") + 12, adapted
+
+    # A second turn: the history the browser sends back (Gradio's message parts) must work as context.
+    page.locator("#arena-prompt textarea").fill("And who came after?")
+    page.locator("#arena-send").click()
+    wait_text(page, "#arena-adapted", lambda t: "And who came after?" in t, 60)
+    page.wait_for_function("() => document.querySelector('#arena-send') && "
+                           "!document.querySelector('#arena-send').disabled", timeout=120_000)
+    page.wait_for_timeout(3000)
+    for side in ("#arena-base", "#arena-adapted"):
+        text = page.locator(side).inner_text()
+        assert "And who came after?" in text and "Error" not in text, text
+    assert "Traceback" not in app["log"].read_text(errors="replace")
     shot(page, "4-arena")
 
 

@@ -19,7 +19,7 @@ def test_example_quick_demo_runs_offline_from_the_repo(tmp_path):
     ppl = json.loads(run.report_path.read_text())["perplexity"]["heldout_domain"]
     assert ppl["sft"]["perplexity"] < ppl["base"]["perplexity"]
     stats = json.loads((run.data_dir / "stats.json").read_text())
-    assert stats["files_failed"] == 0 and stats["languages"]["ja"] > 0 and stats["languages"]["en"] > 0
+    assert stats["files_failed"] == 0 and stats["languages"]["en"] > 0 and stats["files"] >= 30
     # the stored config is the launched one, with paths made absolute so --resume works from anywhere
     stored = run.load_config()
     assert Path(stored.data.paths[0]).is_absolute() and stored.name == "quick-demo"

@@ -66,11 +66,11 @@ def build(texts: Texts, session_state: gr.BrowserState):
             engine = ChatEngine.for_run(run.path)
         except (ChatError, ValueError) as err:
             raise gr.Error(str(err)) from None
-        histories = [list(history_base or []), list(history_adapted or [])]
+        histories = [plain_messages(history_base), plain_messages(history_adapted)]
         requests = [StreamRequest(histories[0] + [{"role": "user", "content": message}], adapter_on=False),
                     StreamRequest(histories[1] + [{"role": "user", "content": message}], adapter_on=True)]
         if retrieval_on:
-            histories.append(list(history_retrieval or []))
+            histories.append(plain_messages(history_retrieval))
             with_context = retrieval_messages(engine, histories[2] + [{"role": "user", "content": message}])
             requests.append(StreamRequest(with_context, adapter_on=False))
         for history in histories:
@@ -100,3 +100,18 @@ def build(texts: Texts, session_state: gr.BrowserState):
     run_choice.change(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     use_retrieval.change(on_retrieval, use_retrieval, retrieval_chat)
     return show, [session_state], [run_choice]
+
+
+def plain_messages(history) -> list[dict]:
+    """Chatbot history as chat-template messages. Gradio 6 hands a history back with each content as
+    a list of parts ({"type": "text", "text": ...}); chat templates want a string."""
+    messages = []
+    for message in history or []:
+        content = message.get("content")
+        if isinstance(content, list):
+            content = "".join(part.get("text", "") for part in content if isinstance(part, dict))
+        elif isinstance(content, dict):
+            content = content.get("text", "")
+        messages.append({"role": message.get("role", "user"), "content": content or ""})
+    return messages
+
