@@ -8,18 +8,14 @@ test-artifacts/ as the test's artifacts.
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from app_server import running_app
 from conftest import ROOT
 from hub_standin import StandinHub
 
@@ -31,12 +27,6 @@ DOCS = ROOT / "examples" / "domains" / "lumen-isles" / "docs"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     with StandinHub(tmp_path_factory.mktemp("hub"), TOKEN) as server:
@@ -46,26 +36,10 @@ def hub(tmp_path_factory):
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, hub):
     data = tmp_path_factory.mktemp("appdata")
-    port = free_port()
-    log = open(data.parent / "app.log", "w")
-    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN")}
-    env.update(ADAPT_DATA_DIR=str(data), GRADIO_SERVER_PORT=str(port), HF_ENDPOINT=hub.url,
-               HF_HOME=str(data / "hf-home"), PYTHONPATH=str(ROOT), GRADIO_ANALYTICS_ENABLED="False")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, (data.parent / "app.log").read_text()[-3000:]
-            time.sleep(0.5)
-    yield {"url": url, "data": data, "log": data.parent / "app.log", "process": process}
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
-    log.close()
+    log = data.parent / "app.log"
+    with running_app(data, log, env={"HF_ENDPOINT": hub.url, "HF_HOME": str(data / "hf-home")},
+                     drop=("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN")) as (url, process):
+        yield {"url": url, "data": data, "log": log, "process": process}
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,8 @@ Bounded: 8 sessions, 2 chat turns each, a 300-second budget."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -22,24 +17,10 @@ import pytest
 from adapt.config import RunConfig
 from adapt.jobs import JobManager
 from adapt.rundir import RunDir
-from conftest import ROOT, make_config, run_cli
+from app_server import kill_run, running_app, wait_for
+from conftest import make_config, run_cli
 
 SESSIONS = 8
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(predicate, timeout=180.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError("condition not reached in time")
 
 
 @pytest.fixture(scope="module")
@@ -68,35 +49,13 @@ def app(tmp_path_factory, tiny_model, corpus_dir):
         "cpt": {"context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "max_steps": 100000},
         "sft": {"enabled": False, "general_data": []}, "eval": {"enabled": False, "precheck": False}}),
         owner="browser:load-session-0")
-    port = free_port()
-    env = {**os.environ, "ADAPT_DATA_DIR": str(data), "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT),
-           "GRADIO_ANALYTICS_ENABLED": "False"}
-    log = open(root / "app.log", "w")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    try:
-        wait_for(lambda: _listening(port), 120)
-        wait_for(lambda: trainer.status()["state"] == "running", 120)
-        yield {"url": f"http://127.0.0.1:{port}/", "owned": owned, "trainer": trainer, "log": root / "app.log",
-               "docs": sorted(corpus_dir.iterdir())}
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        pgid = trainer.status().get("pgid")
-        if pgid:
-            try:
-                os.killpg(pgid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        log.close()
-
-
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
+    with running_app(data, root / "app.log") as (url, _):
+        try:
+            wait_for(lambda: trainer.status()["state"] == "running", 120)
+            yield {"url": url + "/", "owned": owned, "trainer": trainer, "log": root / "app.log",
+                   "docs": sorted(corpus_dir.iterdir())}
+        finally:
+            kill_run(trainer)
 
 
 def one_session(app, i: int) -> dict:

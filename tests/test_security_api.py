@@ -5,35 +5,15 @@ app's own job manager; Bob signs in with his own password and aims at them."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 
 import pytest
 
 from adapt.config import RunConfig
 from adapt.jobs import JobManager
-from conftest import ROOT
+from app_server import kill_run, running_app, wait_for
 
 USERS = "alice:alice-pw-123,bob:bob-pw-456"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(predicate, timeout=180.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError("condition not reached in time")
 
 
 @pytest.fixture(scope="module")
@@ -48,34 +28,13 @@ def app(tmp_path_factory, tiny_model, corpus_dir):
         "context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "max_steps": 2}}), owner="user:alice")
     long = jobs.create(RunConfig.from_dict({**base, "name": "alice-long", "cpt": {
         "context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "max_steps": 100000}}), owner="user:alice")
-    port = free_port()
-    env = {**os.environ, "ADAPT_DATA_DIR": str(data), "GRADIO_SERVER_PORT": str(port), "ADAPT_USERS": USERS,
-           "PYTHONPATH": str(ROOT), "GRADIO_ANALYTICS_ENABLED": "False"}
-    log = open(data.parent / "secapp.log", "w")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    try:
-        wait_for(lambda: _listening(port), 120)
-        # The app's job manager runs Alice's queue: the first finishes, the second keeps training.
-        wait_for(lambda: done.status()["state"] == "done" and long.status()["state"] == "running", 240)
-        yield {"url": f"http://127.0.0.1:{port}/", "done": done, "long": long}
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        if long.status().get("pgid"):
-            try:
-                os.killpg(long.status()["pgid"], signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        log.close()
-
-
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
+    with running_app(data, data.parent / "secapp.log", env={"ADAPT_USERS": USERS}) as (url, _):
+        try:
+            # The app's job manager runs Alice's queue: the first finishes, the second keeps training.
+            wait_for(lambda: done.status()["state"] == "done" and long.status()["state"] == "running", 240)
+            yield {"url": url + "/", "done": done, "long": long}
+        finally:
+            kill_run(long)
 
 
 def client(app, user: str, password: str):
