@@ -351,7 +351,7 @@ class _Stream:
         self.cache = None  # the KV cache is the stream's big allocation; free it as soon as possible
 
     def answer(self) -> str:
-        return self.final if self.done else self.decoder.text.strip()
+        return self.final if self.done else clean_answer(self.decoder.text)
 
 
 def _logits_processors(settings: GenerationSettings, default_penalty: float):
