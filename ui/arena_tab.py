@@ -114,4 +114,3 @@ def plain_messages(history) -> list[dict]:
             content = content.get("text", "")
         messages.append({"role": message.get("role", "user"), "content": content or ""})
     return messages
-

@@ -33,21 +33,36 @@ class StageResult:
     final_loss: float | None
 
 
+def _is_complete(checkpoint: Path) -> bool:
+    """The Trainer writes trainer_state.json last: a checkpoint without a readable one was cut off."""
+    try:
+        json.loads((checkpoint / "trainer_state.json").read_text(encoding="utf-8"))
+        return True
+    except (OSError, json.JSONDecodeError):
+        return False
+
+
+def _checkpoints(folder: Path) -> list[tuple[int, Path]]:
+    if not folder.is_dir():
+        return []
+    return sorted((int(child.name[11:]), child) for child in folder.iterdir()
+                  if child.is_dir() and child.name.startswith("checkpoint-") and child.name[11:].isdigit())
+
+
 def last_complete_checkpoint(folder: Path) -> Path | None:
     """Newest checkpoint whose trainer_state.json (written last by the Trainer) is readable."""
-    if not folder.is_dir():
-        return None
-    candidates = []
-    for child in folder.iterdir():
-        if child.is_dir() and child.name.startswith("checkpoint-") and child.name[11:].isdigit():
-            candidates.append((int(child.name[11:]), child))
-    for _, child in sorted(candidates, reverse=True):
-        try:
-            json.loads((child / "trainer_state.json").read_text(encoding="utf-8"))
+    for _, child in reversed(_checkpoints(folder)):
+        if _is_complete(child):
             return child
-        except (OSError, json.JSONDecodeError):
-            log.warning("ignoring incomplete checkpoint %s (interrupted while saving)", child.name)
+        log.warning("ignoring incomplete checkpoint %s (interrupted while saving)", child.name)
     return None
+
+
+def remove_incomplete_checkpoints(folder: Path) -> None:
+    """Delete checkpoints cut off while saving (e.g. by a full disk), giving back the space they hold."""
+    for _, child in _checkpoints(folder):
+        if not _is_complete(child):
+            shutil.rmtree(child, ignore_errors=True)
 
 
 def mixed_precision(dtype: torch.dtype) -> dict:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import shutil
 from pathlib import Path
 
 import torch
@@ -24,7 +23,7 @@ from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_t
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
 from adapt.train.resources import (TrainingResourceError, disk_full_message, is_disk_full, is_out_of_memory,
                                     out_of_memory_message)
-from adapt.train.runner import StageResult, last_complete_checkpoint, run_stage
+from adapt.train.runner import StageResult, last_complete_checkpoint, remove_incomplete_checkpoints, run_stage
 
 log = logging.getLogger("adapt")
 
@@ -166,7 +165,7 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
         except Exception as err:
             checkpoint = last_complete_checkpoint(run.checkpoints_dir(stage))
             if is_disk_full(err, run.path):
-                _remove_incomplete_checkpoints(run.checkpoints_dir(stage))  # give back the space they hold
+                remove_incomplete_checkpoints(run.checkpoints_dir(stage))
                 raise TrainingResourceError(disk_full_message(stage, run.path.name, checkpoint)) from err
             if not is_out_of_memory(err):
                 raise
@@ -184,12 +183,6 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
             run.append_event({"stage": stage, "event": "oom_retry", **smaller})
             run.set_stage(stage, "running", micro_batch=smaller)
             section = section.model_copy(update=smaller)
-
-
-def _remove_incomplete_checkpoints(folder: Path) -> None:
-    for child in folder.glob("checkpoint-*"):
-        if child.is_dir() and not (child / "trainer_state.json").exists():
-            shutil.rmtree(child, ignore_errors=True)
 
 
 def _free_memory() -> None:
