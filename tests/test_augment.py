@@ -1,6 +1,7 @@
 """Synthetic augmentation with every backend for real, resumability, and tolerance of bad output."""
 
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,6 +13,7 @@ from adapt.augment.rules import SUPPORTED, RulesGenerator
 from adapt.augment.runner import run_augmentation
 from adapt.config import DataSection, RunConfig
 from adapt.data.ingest import ingest
+from adapt.data.text import split_sentences
 from adapt.data.store import write_ingest_outputs
 from adapt.fileio import read_json, read_jsonl
 from corpus import english_documents, japanese_documents
@@ -52,6 +54,25 @@ def test_rules_are_deterministic_and_honest_about_what_they_cannot_do():
     assert generator.generate("qa_easy", "", text, "en", 3, 1) == generator.generate("qa_easy", "", text, "en", 3, 1)
     assert not generator.supports("translation_zh") and not generator.supports("discussion")
     assert set(SUPPORTED) < set(json.loads(json.dumps(list(RunConfig().augment.categories))))
+
+
+@pytest.mark.parametrize("docs, lang", [(english_documents(), "en"), (japanese_documents(), "ja")])
+def test_easy_questions_ask_for_every_sentence_by_a_word_of_its_own(docs, lang):
+    """A reader asks about a fact with the subject and a word or two of the sentence, seldom its
+    wording: cue questions train that lookup for every sentence, worded in several ways."""
+    name, text = next(iter(docs.items()))
+    sentences = [s for s in split_sentences(text) if len(s) > 8]
+    qa = RulesGenerator().generate("qa_easy", name, text, lang, 3 * len(sentences), seed=0)["qa"]
+    cue = [p for p in qa[1:] if "続き" not in p["question"] and "continue" not in p["question"]]
+    assert {p["answer"] for p in cue} == set(sentences), "every sentence is asked for"
+    word = r"[A-Za-z-]+" if lang == "en" else r"[一-龥ァ-ヴー]+"
+    skeletons = {re.sub(word, lambda m: "" if m.group(0) in p["answer"] else m.group(0), p["question"].replace(name, ""))
+                 for p in cue}
+    assert len(skeletons) >= 3, f"several wordings: {skeletons}"
+    for pair in cue:
+        assert name in pair["question"] and pair["question"] not in pair["answer"]
+        words = re.findall(r"[a-z]{3,}", pair["question"]) if lang == "en" else re.findall(r"[一-龥ァ-ヴー]+", pair["question"])
+        assert any(w in pair["answer"] and w not in name for w in words), f"no cue from the sentence: {pair}"
 
 
 def test_japanese_cause_and_contrast():

@@ -8,7 +8,8 @@ What it can write (the others need an LLM backend):
   positive_negative  sentences that carry a contrast (however, but, しかし, 一方 ...)
   qa_numbers_formula questions whose answer is a number or date in a sentence
   qa_people_names    questions whose answer is a name (capitalised words, katakana, kanji compounds)
-  qa_easy            the document's topic, and sentence completion
+  qa_easy            the document's topic, cue questions (a sentence asked for by its subject and one of
+                     its content words, worded in several ways), and sentence completion
   qa_difficult       why-questions from cause/effect connectives, else what-about-keyword questions
   qa_methods         how-questions from means/method phrases, else what-about-keyword questions
 """
@@ -42,6 +43,26 @@ _EN_RELATION = re.compile(
     r"^(?P<s>.+?)\s+(?P<r>is|are|was|were|has|have|had|holds|keeps|exports|wears|meets|carries|pays|learn|learns"
     r"|chooses|made|makes|sail|sails|returns|reach|reaches)\s+(?P<o>.+?)[.!]?$"
 )
+_EN_STOP_WORDS = {
+    "and", "but", "for", "just", "not", "the", "was", "are", "has", "had", "who", "all", "one", "two", "three",
+    "about", "after", "also", "among", "around", "because", "been", "before", "being", "both", "called", "could",
+    "each", "even", "every", "from", "have", "into", "its", "known", "made", "many", "more", "most", "much", "named",
+    "only", "other", "over", "same", "since", "some", "still", "such", "than", "that", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "were", "what", "when",
+    "where", "which", "while", "whose", "with", "would", "year", "years"}
+# A noun phrase, roughly: what follows a determiner, with at most one word before the noun.
+_EN_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ee]ach|[Ee]very)\s+([a-z-]{3,})(?:\s([a-z-]{3,}))?")
+# Words that usually qualify the noun after them ("the highest point", "a white cormorant").
+_EN_ADJECTIVE = re.compile(r"^(?:first|last|next|main|old|new|small|large|great|long|tall|little|big|high|low|white|"
+                           r"black|red|green|blue|dark|pale|deep|wide|whole|single|standard|\w+est|\w+al|\w+ous|"
+                           r"\w+ful|\w+ic|\w+ive|\w+ern|\w+ary)$")
+# Ways to ask for what a document says about one aspect ({c}) of a subject ({t}): the answer is the
+# sentence. Several wordings, because a reader's question shares only a word or two with the text.
+_CUE_TEMPLATES_EN = ("What is known about the {c} of {t}?", "Tell me about {t} and its {c}.",
+                     "What does the text say about {t}'s {c}?", "Regarding {t}, what about the {c}?",
+                     "What can you tell me about the {c} in connection with {t}?")
+_CUE_TEMPLATES_JA = ("{t}の{c}について教えてください。", "{t}の{c}はどうなっていますか？",
+                     "{c}について、{t}ではどう言われていますか？", "{t}に関して、{c}について何が分かりますか？")
 _PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 _JA_RELATION = re.compile(r"^(?P<s>.+?)(?P<r>は|には|では)(?P<o>.+?)[。！]?$")
 
@@ -203,31 +224,79 @@ class RulesGenerator:
         wh = "何" if _is_ja(lang) else "what"
         return {"qa": [_qa(_ask(s, e, lang, wh), s, e) for s, e in self._pick(candidates, n, rng)]}
 
+    def _cues(self, title: str, sentence: str, lang: str) -> list[str]:
+        """The sentence's own noun phrases (other than the subject): what a reader might ask it by."""
+        if _is_ja(lang):
+            cues = [w for w in _JA_ENTITY.findall(sentence) if w not in title and title not in w]
+            if not cues:  # no compound word: a single-kanji noun (橋, 杉) will do
+                cues = [w for w in re.findall(r"[一-龥々]+", sentence) if w not in title and w not in "年月日"]
+            return list(dict.fromkeys(cues))
+        cues = []
+        for match in _EN_NOUN_PHRASE.finditer(sentence):
+            first, second = match.group(1), match.group(2)
+            noun = f"{first} {second}" if second and _EN_ADJECTIVE.match(first) else first
+            if noun.split()[-1] not in _EN_STOP_WORDS and not noun.endswith("ly") and noun.split()[-1] not in title.lower():
+                cues.append(noun)
+        # Then every other content word: a question may name the fact by a verb or an adjective too.
+        cues += [w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", sentence)
+                 if w not in _EN_STOP_WORDS and not w.endswith("ly") and w not in title.lower()]
+        return list(dict.fromkeys(cues))
+
+    def _cue_question(self, title: str, sentence: str, cue: str, lang: str, rng) -> dict:
+        """The sentence asked for by the document's subject and one of its cues, in one of several wordings."""
+        subject = title[4:] if not _is_ja(lang) and title.startswith("The ") else title
+        template = rng.choice(_CUE_TEMPLATES_JA if _is_ja(lang) else _CUE_TEMPLATES_EN)
+        return _qa(template.format(t=subject, c=cue), sentence, sentence)
+
+    def _completion_question(self, title: str, sentence: str, lang: str) -> dict | None:
+        """The first half of a sentence; the answer is the rest."""
+        words = sentence.split() if not _is_ja(lang) else None
+        if words and len(words) >= 6:
+            cut = len(words) // 2
+            start, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        elif _is_ja(lang) and len(sentence) >= 10:
+            # Cut after a particle or comma near the middle, not inside a word.
+            middle = len(sentence) // 2
+            cuts = [i + 1 for i, ch in enumerate(sentence[:-3]) if ch in "はがをにでと、" and i > 2]
+            if not cuts:
+                return None
+            cut = min(cuts, key=lambda i: abs(i - middle))
+            start, rest = sentence[:cut], sentence[cut:]
+        else:
+            return None
+        q = (f"「{start}」の続きを答えてください。" if _is_ja(lang)
+             else f'How does this statement about {title} continue: "{start} ..."?')
+        return _qa(q, sentence, rest.rstrip(".。"))
+
     def _qa_easy(self, title, text, lang, n, rng):
+        """The topic question, then rounds over all sentences in a fresh order each: two rounds of cue
+        questions, then one of completions, so every sentence is asked for before any is asked twice,
+        and each sentence by each of its cues before any cue is used twice."""
         sentences = _sentences(text)
         leads = [p[0] for p in _paragraphs(text)]
         qa = []
         if leads:
             q = f"{title}について簡単に説明してください。" if _is_ja(lang) else f"What is {title}, in brief?"
             qa.append(_qa(q, leads[0], leads[0]))
-        for sentence in self._pick(sentences[:], max(0, n - 1), rng):
-            words = sentence.split() if not _is_ja(lang) else None
-            if words and len(words) >= 6:
-                cut = len(words) // 2
-                start, rest = " ".join(words[:cut]), " ".join(words[cut:])
-            elif _is_ja(lang) and len(sentence) >= 10:
-                # Cut after a particle or comma near the middle, not inside a word.
-                middle = len(sentence) // 2
-                cuts = [i + 1 for i, ch in enumerate(sentence[:-3]) if ch in "はがをにでと、" and i > 2]
-                if not cuts:
-                    continue
-                cut = min(cuts, key=lambda i: abs(i - middle))
-                start, rest = sentence[:cut], sentence[cut:]
-            else:
-                continue
-            q = (f"「{start}」の続きを答えてください。" if _is_ja(lang)
-                 else f'How does this statement about {title} continue: "{start} ..."?')
-            qa.append(_qa(q, sentence, rest.rstrip(".。")))
+        cues = {s: self._cues(title, s, lang) for s in sentences}
+        asked = dict.fromkeys(sentences, 0)
+        for round_number in range(3 * n if sentences else 0):
+            for sentence in self._pick(sentences[:], len(sentences), rng):
+                if len(qa) >= n:
+                    return {"qa": qa}
+                if round_number % 3 == 2:
+                    pair = self._completion_question(title, sentence, lang)
+                elif cues[sentence]:
+                    # Two cues per question where there are enough, so fewer questions cover them all.
+                    own = cues[sentence]
+                    pair_of = [own[(asked[sentence] + k) % len(own)] for k in range(min(2, len(own)))]
+                    asked[sentence] += len(pair_of)
+                    cue = ("と" if _is_ja(lang) else " and the ").join(dict.fromkeys(pair_of))
+                    pair = self._cue_question(title, sentence, cue, lang, rng)
+                else:
+                    pair = None
+                if pair:
+                    qa.append(pair)
         return {"qa": qa[:n]}
 
     def _keyword_questions(self, title, text, lang, n, rng):
