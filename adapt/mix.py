@@ -2,7 +2,8 @@
 
 CPT: raw training documents + synthetic texts (train-split QA only, and the train questions of
 eval.qa_file) + replay of general text at `mix.replay_ratio` of all CPT tokens (+ the SFT
-conversations with `mix.sft_in_cpt`). With
+conversations with `mix.sft_in_cpt`: then a document's QA is written next to it in the chat template,
+and the other conversations — general, the user's, LLM-written instructions — on their own). With
 `group_by_document`, a document and its synthetic variants form one sequence (one context window
 when it fits), as in the knowledge-acquisition recipe; otherwise every piece is its own sequence
 and the pieces are shuffled.
@@ -115,12 +116,21 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
         return tokenizer(text, add_special_tokens=False)["input_ids"]
 
     units: list[list[int]] = []
+    placed: set[tuple[str, str]] = set()  # QA pairs already written next to their document
     for doc in documents:
         pieces: list[tuple[str, str]] = []
         for record in sorted(records_by_doc.get(doc["id"], []), key=lambda r: r["category"]):
             pieces.extend(render_item(record, doc["lang"]))
         if qa_by_doc.get(doc["id"]):
-            pieces.append(("qa", _qa_text(qa_by_doc[doc["id"]], doc["lang"])))
+            pairs = qa_by_doc[doc["id"]]
+            if mix.sft_in_cpt:
+                # Next to its document, in the chat template SFT and chat use: learned in the form
+                # it will be asked in, and not a second time as a loose conversation below.
+                pieces.append(("qa", "".join(tokenizer.apply_chat_template(_qa_messages(p), tokenize=False)
+                                             for p in pairs)))
+                placed.update((p["question"], p["answer"]) for p in pairs)
+            else:
+                pieces.append(("qa", _qa_text(pairs, doc["lang"])))
         grouped: list[int] = []
         if mix.include_raw:
             ids = encode(doc["text"])
@@ -150,6 +160,8 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
         conversations, _ = build_sft_conversations(data_dir, config)
         mixture.tokens["instructions"] = mixture.counts["instructions"] = 0
         for messages in conversations:
+            if len(messages) == 2 and (messages[0]["content"], messages[1]["content"]) in placed:
+                continue
             ids = encode(tokenizer.apply_chat_template(messages, tokenize=False))
             units.append(ids)
             mixture.tokens["instructions"] += len(ids)
@@ -207,8 +219,7 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
             log.warning("sft: variant '%s' wants general instructions but sft.general_data is empty", variant)
     folder = augment_dir(data_dir)
     if variant in ("domain_zero_shot", "all"):
-        domain = [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
-                  for p in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config)]
+        domain = [_qa_messages(p) for p in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config)]
         domain += _instruction_conversations(folder, "instructions_zero_shot")
         sources["domain_zero_shot"] = domain[: sft.max_domain_examples]
     if variant in ("domain_one_shot", "all"):
@@ -224,7 +235,10 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     return conversations, report
 
 
+def _qa_messages(pair: dict) -> list[dict]:
+    return [{"role": "user", "content": pair["question"]}, {"role": "assistant", "content": pair["answer"]}]
+
+
 def _instruction_conversations(folder: Path, category: str) -> list[list[dict]]:
-    return [[{"role": "user", "content": p["question"]}, {"role": "assistant", "content": p["answer"]}]
-            for record in read_jsonl(folder / "items.jsonl") if record["category"] == category
+    return [_qa_messages(p) for record in read_jsonl(folder / "items.jsonl") if record["category"] == category
             for p in record.get("qa", [])]

@@ -188,9 +188,17 @@ def test_instruction_pretraining_adds_the_sft_conversations_to_cpt(prepared, tin
     tokenizer = load_tokenizer(str(tiny_model))
     data_dir, cfg = prepared(mix={"sft_in_cpt": True, "replay_ratio": 0.1})
     mixture = build_cpt_mixture(data_dir, cfg, tokenizer)
-    conversations, _ = build_sft_conversations(data_dir, cfg)
-    assert mixture.counts["instructions"] == len(conversations) > 0
+    conversations, report = build_sft_conversations(data_dir, cfg)
+    qa_pairs = read_jsonl(data_dir / "augment" / "qa_train.jsonl")
+    assert report["conversations"]["general"] > 0 and qa_pairs
+    # Domain QA sits next to its document, in the chat template; only the others stand alone.
+    assert mixture.counts["instructions"] == len(conversations) - len(qa_pairs) > 0
     corpus = "\n".join(tokenizer.decode(s) for s in mixture.sequences)
-    assert tokenizer.apply_chat_template(conversations[0], tokenize=False) in corpus
+    for messages in conversations:
+        assert tokenizer.apply_chat_template(messages, tokenize=False) in corpus
+    by_doc = {d["id"]: d["text"] for d in read_jsonl(data_dir / "documents.jsonl")}
+    pair = qa_pairs[0]
+    grouped = next(tokenizer.decode(s) for s in mixture.sequences if pair["question"] in tokenizer.decode(s))
+    assert by_doc[pair["doc_id"]][:200] in grouped, "a QA pair is in its document's sequence"
     report = mixture.report(0.1)
     assert abs(report["replay_ratio"]["actual"] - 0.1) < 0.01  # replay is a share of everything, instructions too
