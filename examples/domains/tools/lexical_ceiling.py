@@ -19,7 +19,6 @@ bundled embedding model does, and had memorised every sentence, could get by fin
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from adapt.config import DataSection  # noqa: E402
 from adapt.data.ingest import ingest  # noqa: E402
 from adapt.data.text import split_sentences  # noqa: E402
+from adapt.evaluate.qa import fact_match, load_user_questions  # noqa: E402
 
 _EN_STOP = set("the a an of in on at to for by with from and or is are was were be been what which who whom whose "
                "when where how many much did does do that this it its their his her as into out kind name made "
@@ -57,31 +57,25 @@ def _documents(domain: Path) -> dict:
 
 
 def _heldout(domain: Path) -> list[dict]:
-    lines = (domain / "qa.jsonl").read_text(encoding="utf-8").splitlines()
-    return [q for q in map(json.loads, lines) if q["split"] == "heldout"]
+    return [q for q in load_user_questions(domain / "qa.jsonl") if q["split"] == "heldout"]
 
 
-def semantic_ceiling(domain: Path) -> tuple[int, int]:
+def semantic_ceiling(documents: dict, questions: list[dict]) -> int:
     from adapt.evaluate.embed import embed
 
-    sentences = [s for d in _documents(domain).values() for s in split_sentences(d.text)]
-    questions = _heldout(domain)
+    sentences = [s for d in documents.values() for s in split_sentences(d.text)]
     scores = embed([q["question"] for q in questions]) @ embed(sentences).T
-    reachable = sum(q["answer_key"].lower() in sentences[int(best)].lower()
-                    for q, best in zip(questions, scores.argmax(axis=1)))
-    return reachable, len(questions)
+    return sum(fact_match(sentences[int(best)], q["answer_key"]) for q, best in zip(questions, scores.argmax(axis=1)))
 
 
-def ceiling(domain: Path) -> tuple[int, int]:
-    documents = _documents(domain)
-    reachable = total = 0
-    for question in _heldout(domain):
-        doc = documents[question["doc"]]
+def ceiling(documents: dict, questions: list[dict]) -> int:
+    reachable = 0
+    for question in questions:
+        doc = documents[question["doc_id"]]
         asked = words(question["question"], doc.lang) - words(doc.title, doc.lang)
         best = max(split_sentences(doc.text), key=lambda s: len(asked & words(s, doc.lang)))
-        total += 1
-        reachable += question["answer_key"].lower() in best.lower()
-    return reachable, total
+        reachable += fact_match(best, question["answer_key"])
+    return reachable
 
 
 def main() -> int:
@@ -90,11 +84,13 @@ def main() -> int:
     parser.add_argument("--semantic", action="store_true", help="also rank sentences by MiniLM similarity")
     args = parser.parse_args()
     for domain in args.domains:
-        reachable, total = ceiling(domain)
+        documents, questions = _documents(domain), _heldout(domain)
+        total = len(questions)
+        reachable = ceiling(documents, questions)
         print(f"{domain.name}: {reachable}/{total} held-out questions ({reachable / total:.0%}) are answered by "
               f"the sentence of their document that shares the most words with them")
         if args.semantic:
-            reachable, total = semantic_ceiling(domain)
+            reachable = semantic_ceiling(documents, questions)
             print(f"{domain.name}: {reachable}/{total} ({reachable / total:.0%}) by the sentence of the whole corpus "
                   f"closest to them in MiniLM embedding")
     return 0
