@@ -9,6 +9,7 @@ Measured on the shortened run (2026-11-23, 3.4 min on 2 cores): held-out fact ma
 
 import json
 
+from adapt.fileio import read_jsonl, write_jsonl_atomic
 from adapt.rundir import RunDir
 from conftest import ROOT, run_cli
 
@@ -23,10 +24,9 @@ DOCS = ASKED + ["ambercrust.md"]
 
 def test_shortened_knowledge_injection_answers_more_heldout_questions_than_the_base(tmp_path):
     # Only the questions about documents it reads: the others cost evaluation time and measure nothing.
-    questions = [line for line in (DOMAIN / "qa.jsonl").read_text(encoding="utf-8").splitlines()
-                 if json.loads(line)["doc"] in ASKED]
+    questions = [q for q in read_jsonl(DOMAIN / "qa.jsonl") if q["doc"] in ASKED]
     qa_file = tmp_path / "qa.jsonl"
-    qa_file.write_text("\n".join(questions) + "\n", encoding="utf-8")
+    write_jsonl_atomic(qa_file, questions)
     shorter = ["--set", "data.paths=[" + ",".join(str(DOMAIN / "docs" / d) for d in DOCS) + "]",
                "--set", f"eval.qa_file={qa_file}", "--set", "eval.retrieval=off", "--set", "eval.max_general_docs=8",
                "--set", "eval.precheck=false", "--set", "eval.token_analysis=false"]
@@ -37,7 +37,7 @@ def test_shortened_knowledge_injection_answers_more_heldout_questions_than_the_b
     (path,) = runs.iterdir()
     report = json.loads(RunDir(path).report_path.read_text())
     heldout = report["qa"]["heldout"]
-    assert heldout["base"]["questions"] == sum('"heldout"' in q for q in questions) == 18
+    assert heldout["base"]["questions"] == sum(q["split"] == "heldout" for q in questions) == 18
     assert heldout["base"]["fact_match"] <= 0.10
     assert heldout["sft"]["fact_match"] > heldout["base"]["fact_match"], heldout
     assert heldout["sft"]["similarity"] > heldout["base"]["similarity"] + 0.05, heldout
