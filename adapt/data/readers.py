@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from adapt.data.encoding import UndecodableText, decode, looks_binary
 
 SUPPORTED_SUFFIXES = {
     ".txt": "text",
@@ -51,79 +51,18 @@ class ReadResult:
 
 # ---- decoding --------------------------------------------------------------------------------
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_COMMON = re.compile(
-    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff5e"
-    r"\u2010-\u206f\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff\u2460-\u24ff]"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def _plausibility(text: str) -> float:
-    """Share of characters a real English/Japanese text is made of; mis-decodings score low."""
-    if not text:
-        return 0.0
-    sample = text[:50000]
-    return len(_COMMON.findall(sample)) / len(sample)
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:50000]
-    return bool(sample) and len(_CONTROL.findall(sample)) / len(sample) > 0.01
-
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode text of unknown encoding. Returns (text, encoding name).
-
-    Order: BOM; strict UTF-8; then the most plausible strict decoding among the Japanese legacy
-    encodings, BOM-less UTF-16 and charset-normalizer's guess.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), encoding.replace("-sig", " with BOM")
-            except UnicodeDecodeError as err:
-                raise IngestError(f"starts with a {encoding} byte-order mark but is not valid {encoding}: {err.reason}")
+    """Decode text of unknown encoding. Returns (text, encoding name); see adapt.data.encoding."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Legacy Japanese encodings, BOM-less UTF-16 (Japanese UTF-16 has few NUL bytes, so NULs alone
-    # cannot tell) and charset-normalizer's guess compete; the most plausible strict decoding wins.
-    candidates = ["cp932", "euc_jp"]
-    if len(data) % 2 == 0:
-        candidates += ["utf-16-le", "utf-16-be"]
-    if b"\x00" not in data[:4096]:
-        guess = from_bytes(data[:200000]).best()
-        if guess is not None and guess.encoding not in candidates:
-            candidates.append(guess.encoding)
-    best: tuple[float, str, str] | None = None
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if _looks_binary(text):
-            continue
-        score = _plausibility(text)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, text, encoding)
-    if best is None and b"\x00" in data[:4096]:
-        raise IngestError("binary data (NUL bytes), not text")
-    if best is None or best[0] < 0.9:
-        raise IngestError("unknown text encoding (tried UTF-8, UTF-16, Shift_JIS/CP932, EUC-JP); save it as UTF-8")
-    return best[1], {"cp932": "shift_jis/cp932", "euc_jp": "euc-jp"}.get(best[2], best[2])
+        return decode(data)
+    except UndecodableText as err:
+        raise IngestError(str(err)) from None
 
 
 def read_text_file(path: Path) -> tuple[str, str]:
     text, encoding = decode_bytes(path.read_bytes())
-    if _looks_binary(text):
+    if looks_binary(text):
         raise IngestError("binary data, not text (wrong file extension?)")
     return text, encoding
 
@@ -244,7 +183,7 @@ def read_html(path: Path) -> ReadResult:
             text = None
     if text is None:
         text, encoding = decode_bytes(data)
-    if _looks_binary(text):
+    if looks_binary(text):
         raise IngestError("binary data, not HTML")
     parser = _HTMLText()
     parser.feed(text)
