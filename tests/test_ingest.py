@@ -191,3 +191,51 @@ def test_stats_count_tokens_with_the_model_tokenizer(corpus_dir, tiny_model):
     first = result.documents[0]
     assert first.tokens == len(tokenizer(first.text, add_special_tokens=False)["input_ids"])
     assert result.totals()["tokens"] == sum(f.tokens for f in result.ok_files) > 0
+
+
+def test_links_out_of_a_folder_are_refused_by_name_and_never_read(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The vault code of the lighthouse keeper is 4417-alpha. " * 3)
+    (outside / "more").mkdir()
+    (outside / "more" / "also-secret.txt").write_text("The second vault code is 9932-beta, kept apart. " * 3)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(EN, encoding="utf-8")
+    (docs / "passwd.txt").symlink_to(outside / "secret.txt")
+    (docs / "more").symlink_to(outside / "more", target_is_directory=True)
+    (docs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+
+    result = run([docs])
+    reasons = {f.name: f.reason for f in result.failed_files}
+    assert [f.name for f in result.ok_files] == ["good.txt"]
+    assert reasons == {
+        "passwd.txt": f"symbolic link to a file outside {docs}; not read",
+        "more": f"symbolic link to a folder outside {docs}; not read",
+        "gone.txt": "broken symbolic link (its target does not exist); not read",
+    }
+    assert not any("vault" in d.text for d in result.documents)
+
+
+def test_links_within_a_folder_are_reported_and_their_targets_read_once(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "sub" / "a.txt").write_text(EN, encoding="utf-8")
+    (docs / "alias.txt").symlink_to(docs / "sub" / "a.txt")
+    (docs / "loop").symlink_to(docs, target_is_directory=True)
+    result = run([docs], dedupe=False)
+    assert [f.name for f in result.ok_files] == ["a.txt"] and len(result.documents) == 1
+    reasons = {f.name: f.reason for f in result.failed_files}
+    assert reasons == {
+        "alias.txt": f"symbolic link to sub/a.txt inside {docs}; links are not followed; "
+                     "the file is read under its own name",
+        "loop": f"symbolic link to {docs} itself; not followed",
+    }
+
+
+def test_a_link_the_user_names_directly_is_read(tmp_path):
+    (tmp_path / "real.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "named.txt").symlink_to(tmp_path / "real.txt")
+    (tmp_path / "folder-link").symlink_to(tmp_path, target_is_directory=True)
+    assert only_ok(run([tmp_path / "named.txt"])).documents[0].text.startswith("# Velmor")
+    assert [f.name for f in run([tmp_path / "folder-link"]).ok_files] == ["real.txt"]

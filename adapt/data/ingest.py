@@ -88,12 +88,39 @@ def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[FileReport]
             for root, dirs, names in os.walk(path):
                 # Hidden folders and macOS zip residue are never documents.
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
-                files.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
+                folders = [Path(root) / d for d in dirs]
+                found = [Path(root) / n for n in sorted(names) if not n.startswith(".")]
+                # Symbolic links are reported by name, never followed (see _link_report).
+                missing.extend(_link_report(link, path) for link in folders + found if link.is_symlink())
+                dirs[:] = [folder.name for folder in folders if not folder.is_symlink()]
+                files.extend(file for file in found if not file.is_symlink())
         elif path.is_file():
             files.append(path)
         else:
             missing.append(FileReport(str(path), path.name, "error", "file or folder not found"))
     return files, missing
+
+
+def _link_report(link: Path, folder: Path) -> FileReport:
+    """A symbolic link met inside a given folder is reported and never followed. One leading out of
+    the folder would hand any file of the machine (/etc/passwd, a key) to training; one within it
+    points at a file the walk reads under its own name anyway, or at a folder it may loop into.
+    (A link the user names directly is theirs to name: collect_files follows it.)"""
+    try:
+        target, root = link.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return FileReport(str(link), link.name, "error", "symbolic link that points to itself; not read")
+    if not target.exists():
+        return FileReport(str(link), link.name, "error", "broken symbolic link (its target does not exist); not read")
+    kind = "folder" if target.is_dir() else "file"
+    if root != target and root not in target.parents:
+        return FileReport(str(link), link.name, "error", f"symbolic link to a {kind} outside {folder}; not read")
+    if target == root:
+        return FileReport(str(link), link.name, "error", f"symbolic link to {folder} itself; not followed")
+    inside = target.relative_to(root)
+    hidden = any(part.startswith(".") or part == "__MACOSX" for part in inside.parts)
+    why = "links are not followed" if hidden else f"links are not followed; the {kind} is read under its own name"
+    return FileReport(str(link), link.name, "error", f"symbolic link to {inside} inside {folder}; {why}")
 
 
 def _doc_id(text: str) -> str:
