@@ -8,11 +8,13 @@ become part of a config.
 from __future__ import annotations
 
 import difflib
+import typing
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from adapt import bundled
 
@@ -21,9 +23,35 @@ class ConfigError(ValueError):
     """A configuration that cannot be used. The message is written for people, not for debuggers."""
 
 
+def _number_kind(annotation: Any) -> type | None:
+    """int or float for a numeric field (also `int | None`, `dict[str, int]`); None otherwise."""
+    if annotation in (int, float):
+        return annotation
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is dict:
+        args = args[1:]
+    return args[0] if len(args) == 1 and args[0] in (int, float) else None
+
+
 class Section(BaseModel):
     # extra="forbid" turns a typo such as `learnig_rate` into an error instead of a silent default.
     model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_booleans_for_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        # pydantic reads true as 1: `max_steps: true` would train one step. A boolean where a number
+        # belongs is a mistake (often YAML's yes/no/on/off), never a number.
+        kind = _number_kind(cls.model_fields[info.field_name].annotation)
+        if kind is None:
+            return value
+        wanted = "a whole number" if kind is int else "a number"
+        if isinstance(value, bool):
+            raise PydanticCustomError("number_not_bool", f"Input should be {wanted}, not true/false")
+        if isinstance(value, dict) and any(isinstance(v, bool) for v in value.values()):
+            named = ", ".join(str(k) for k, v in value.items() if isinstance(v, bool))
+            raise PydanticCustomError("number_not_bool", f"Input should be {wanted}, not true/false, for {named}")
+        return value
 
 
 class LoraSection(Section):
@@ -143,7 +171,8 @@ class TrainSection(Section):
 
     enabled: bool = True
     epochs: float = Field(1.0, gt=0, le=1000)
-    max_steps: int | None = Field(None, ge=1, description="stop after this many optimizer steps (overrides epochs)")
+    max_steps: int | None = Field(None, ge=1, le=10_000_000,
+                                  description="stop after this many optimizer steps (overrides epochs)")
     learning_rate: float = Field(1e-4, gt=0, le=1)
     context_length: int = Field(1024, ge=16, le=1_048_576, description="tokens per packed sequence")
     micro_batch_size: int = Field(4, ge=1, le=4096, description="sequences per forward pass")
@@ -153,9 +182,11 @@ class TrainSection(Section):
     weight_decay: float = Field(0.0, ge=0, le=1)
     max_grad_norm: float = Field(1.0, gt=0, le=1e6)
     gradient_checkpointing: bool = False
-    save_every_steps: int = Field(100, ge=1, description="write a resumable checkpoint every N optimizer steps")
+    # Bounded: an interval longer than the run only means one checkpoint at the end, but a typo of
+    # many zeros means a killed run loses everything.
+    save_every_steps: int = Field(100, ge=1, le=100_000, description="write a resumable checkpoint every N optimizer steps")
     keep_checkpoints: int = Field(2, ge=1, le=1000)
-    log_every_steps: int = Field(1, ge=1)
+    log_every_steps: int = Field(1, ge=1, le=100_000)
 
 
 class CPTSection(TrainSection):

@@ -71,3 +71,93 @@ def test_cli_bad_config_is_one_clear_line_without_traceback(tmp_path):
     assert result.returncode == 2
     assert "cpt.learning_rate" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "runs").exists(), "a refused config must not leave a run directory behind"
+
+
+def numeric_settings(model=RunConfig, prefix=""):
+    """(dotted path, int or float) for every numeric setting of RunConfig, found by walking the model:
+    a field added later is covered without touching these tests."""
+    import typing
+
+    from pydantic import BaseModel
+
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from numeric_settings(annotation, f"{prefix}{name}.")
+            continue
+        args = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
+        if typing.get_origin(annotation) is dict:
+            args = args[1:]
+        if len(args) == 1 and args[0] in (int, float):
+            yield f"{prefix}{name}", args[0]
+
+
+def nested(path: str, value) -> dict:
+    raw: dict = {}
+    node = raw
+    *sections, last = path.split(".")
+    for part in sections:
+        node = node.setdefault(part, {})
+    node[last] = value
+    return raw
+
+
+NUMERIC = list(numeric_settings())
+
+
+def test_the_walk_finds_the_numeric_settings():
+    paths = dict(NUMERIC)
+    assert paths["cpt.max_steps"] is int and paths["model.lora.alpha"] is float and paths["seed"] is int
+    assert paths["augment.categories"] is int and len(paths) > 50
+
+
+@pytest.mark.parametrize("path, kind", NUMERIC, ids=[p for p, _ in NUMERIC])
+def test_true_is_refused_wherever_a_number_belongs(path, kind):
+    value = {"qa_easy": True} if path == "augment.categories" else True
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict(nested(path, value))
+    wanted = "a whole number" if kind is int else "a number"
+    shown = "a mapping" if path == "augment.categories" else "True"
+    assert f"{path}: got {shown}; input should be {wanted}, not true/false" in str(info.value)
+
+
+@pytest.mark.parametrize("path", [p for p, kind in NUMERIC if kind is int and p != "augment.categories"])
+def test_every_whole_number_setting_has_an_upper_bound(path):
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict(nested(path, 10**20))
+    assert f"{path}: got {10**20}; input should be less than" in str(info.value)
+
+
+def test_an_absurd_checkpoint_interval_is_refused_but_one_longer_than_the_run_is_fine():
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict({"cpt": {"save_every_steps": 99999999999999999999999}})
+    assert str(info.value) == (
+        "invalid setting in config:\n  cpt.save_every_steps: got 99999999999999999999999; input should be less "
+        "than or equal to 100000 (write a resumable checkpoint every N optimizer steps)")
+    config = RunConfig.from_dict({"cpt": {"max_steps": 50, "save_every_steps": 500}})
+    assert config.cpt.save_every_steps == 500
+
+
+def test_whole_floats_are_whole_numbers_and_fractions_are_not():
+    config = RunConfig.from_dict({"cpt": {"max_steps": 4.0, "save_every_steps": 10.0},
+                                  "augment": {"categories": {"qa_easy": 3.0}}})
+    assert config.cpt.max_steps == 4 and isinstance(config.cpt.max_steps, int)
+    assert config.augment.categories == {"qa_easy": 3}
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict({"cpt": {"max_steps": 4.5}})
+    assert "cpt.max_steps: got 4.5; input should be a valid integer, got a number with a fractional part" in str(
+        info.value)
+
+
+def test_the_category_counts_name_the_boolean_one():
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict({"augment": {"categories": {"qa_easy": 2, "summary": True}}})
+    assert "augment.categories: got a mapping; input should be a whole number, not true/false, for summary" in str(
+        info.value)
+
+
+def test_booleans_are_refused_when_set_on_a_live_config_too():
+    config = RunConfig()
+    with pytest.raises(ValueError):
+        config.cpt.max_steps = True
+    assert config.cpt.max_steps is None

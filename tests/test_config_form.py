@@ -1,0 +1,24 @@
+"""The Train tab's generated form: what its components hand back makes the same valid RunConfig."""
+
+import gradio as gr
+
+from adapt.config import DEFAULT_CATEGORY_COUNTS, RunConfig
+from ui.config_form import ConfigForm
+
+
+def test_numbers_from_the_browser_as_floats_make_the_same_config():
+    config = RunConfig.from_dict({"cpt": {"max_steps": 30, "save_every_steps": 10, "epochs": 3},
+                                  "augment": {"categories": DEFAULT_CATEGORY_COUNTS | {"qa_easy": 4}}, "eval": {"retrieval_top_k": 5}})
+    with gr.Blocks():
+        form = ConfigForm()
+        form.build()
+    # The browser sends JSON numbers: 30 may arrive as 30.0. Each component converts its payload
+    # as it does in the app (gr.Number with precision 0 rounds to int).
+    payloads = [float(v) if isinstance(c, gr.Number) and v is not None else v
+                for c, v in zip(form.components, form.values(config))]
+    values = [component.preprocess(payload) for component, payload in zip(form.components, payloads)]
+    raw = form.to_dict(values)
+    raw["model"]["base"], raw["data"] = config.model.base, {**raw.get("data", {}), "paths": []}
+    again = RunConfig.from_dict(raw, source="the form")
+    assert again == config
+    assert type(again.cpt.max_steps) is int and again.augment.categories["qa_easy"] == 4
