@@ -273,8 +273,15 @@ class RunConfig(Section):
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise ConfigError(f"config file not found: {path}") from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise ConfigError(f"cannot read config file {path}: {err}") from None
+        except IsADirectoryError:
+            inside = sorted(p.name for p in path.iterdir() if p.suffix in (".yaml", ".yml"))[:5]
+            there = f" (in it: {', '.join(inside)})" if inside else ""
+            raise ConfigError(f"{path} is a folder, not a config file; give the YAML file itself{there}") from None
+        except UnicodeDecodeError as err:
+            raise ConfigError(f"{path} is not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset {err.start}); "
+                              "save it as UTF-8 YAML") from None
+        except OSError as err:
+            raise ConfigError(f"cannot read config file {path}: {err.strerror or err}") from None
         try:
             raw = yaml.safe_load(text)
         except yaml.YAMLError as err:
@@ -284,6 +291,10 @@ class RunConfig(Section):
                 where = f" at line {mark.line + 1}, column {mark.column + 1}"
             problem = getattr(err, "problem", None) or str(err)
             raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+        if raw is None:
+            # Every default would run on no documents; an empty file is a mistake, not a choice.
+            raise ConfigError(f"{path} is empty; write the settings to change, at least data.paths "
+                              "(the files or folders of your documents)")
         return cls.from_dict(raw, source=str(path))
 
     def to_yaml(self) -> str:
@@ -300,9 +311,17 @@ class RunConfig(Section):
         for key, value in dotted.items():
             node = raw
             parts = key.split(".")
-            for part in parts[:-1]:
+            for depth, part in enumerate(parts[:-1]):
+                if part in node and not isinstance(node[part], dict):
+                    setting = ".".join(parts[: depth + 1])
+                    raise ConfigError(f"unknown setting '{key}': '{setting}' is a setting, not a section; "
+                                      f"write {setting}=VALUE")
                 if not isinstance(node.get(part), dict):
-                    raise ConfigError(f"unknown setting '{key}': '{part}' is not a section")
+                    sections = sorted(name for name, value in node.items() if isinstance(value, dict))
+                    close = difflib.get_close_matches(part, sections, n=1)
+                    hint = f" Did you mean '{close[0]}'?" if close else ""
+                    raise ConfigError(f"unknown setting '{key}': '{part}' is not a section.{hint} "
+                                      f"Sections here: {', '.join(sections)}")
                 node = node[part]
             node[parts[-1]] = value
         return RunConfig.from_dict(raw, source="overrides")
@@ -348,6 +367,8 @@ def _fields_at(loc: tuple) -> dict[str, Any] | None:
 
 
 def _allowed(field_loc: tuple) -> str:
+    while field_loc and isinstance(field_loc[-1], int):  # an item of a list: the list's description
+        field_loc = field_loc[:-1]
     section = _fields_at(field_loc[:-1])
     if not section:
         return ""
@@ -357,22 +378,39 @@ def _allowed(field_loc: tuple) -> str:
     return f" ({field.description})"
 
 
+def _message(item: dict, loc: tuple) -> str:
+    """pydantic's message for one error, in words that fit 'SETTING: got VALUE; ...'."""
+    message = item["msg"]
+    if message.startswith("Value error, "):  # our own validators' ValueErrors
+        message = message[len("Value error, "):]
+    if item["type"] == "model_type":  # a scalar or list where a section belongs
+        section = _fields_at(loc) or {}
+        message = f"Input should be a section: a mapping of its settings ({', '.join(list(section)[:5])}, ...)"
+    if item["type"] == "list_type" and isinstance(item.get("input"), str):
+        message += f"; for a single one write [{item['input']}]"
+    return message[0].lower() + message[1:]
+
+
 def format_validation_error(err: ValidationError, source: str = "config") -> str:
-    lines = []
+    lines: dict[str, str] = {}  # one line per setting, in pydantic's order
+    alternatives: dict[str, list[str]] = {}  # a union's members each report; they become "A or B"
     for item in err.errors():
-        loc = tuple(item["loc"])
+        # A union's members appear in loc as tags like "list[str]"; they are not settings.
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
         dotted = ".".join(str(p) for p in loc) or "(top level)"
         if item["type"] == "extra_forbidden":
             section = _fields_at(loc[:-1]) or {}
             names = sorted(section)
             close = difflib.get_close_matches(str(loc[-1]), names, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            lines.append(f"{dotted}: unknown setting.{hint} Allowed here: {', '.join(names)}")
+            lines[dotted] = f"{dotted}: unknown setting.{hint} Allowed here: {', '.join(names)}"
             continue
+        alternatives.setdefault(dotted, []).append(_message(item, loc))
         value = item.get("input")
         shown = repr(value) if not isinstance(value, dict) else "a mapping"
         if len(shown) > 80:
             shown = shown[:77] + "..."
-        lines.append(f"{dotted}: got {shown}; {item['msg'][0].lower() + item['msg'][1:]}{_allowed(loc)}")
+        said = " or ".join([alternatives[dotted][0]] + [m.removeprefix("input should be ") for m in alternatives[dotted][1:]])
+        lines[dotted] = f"{dotted}: got {shown}; {said}{_allowed(loc)}"
     head = f"invalid settings in {source}:" if len(lines) > 1 else f"invalid setting in {source}:"
-    return head + "\n  " + "\n  ".join(lines)
+    return head + "\n  " + "\n  ".join(lines.values())

@@ -221,7 +221,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom):].decode(encoding), encoding.replace("-sig", " with BOM")
             except UnicodeDecodeError as err:
                 raise UndecodableText(
-                    f"starts with a {encoding} byte-order mark but is not valid {encoding}: {err.reason}")
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} ({err.reason} at byte "
+                    f"{err.start + len(bom)}); damaged or cut short? save it as UTF-8")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -239,7 +240,7 @@ def decode(data: bytes) -> tuple[str, str]:
         readings.append(_Reading(encoding, text, stray_characters(text)))
     if not readings:
         if b"\x00" in data[:4096]:
-            raise UndecodableText("binary data (NUL bytes), not text")
+            raise UndecodableText("binary data (NUL bytes), not text (wrong file extension?)")
         raise UndecodableText(f"unknown text encoding (tried {_TRIED}); save it as UTF-8")
     readings.sort(key=lambda r: r.stray)  # stable: candidate order breaks ties between equal texts
     best = readings[0]

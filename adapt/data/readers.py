@@ -93,6 +93,9 @@ def read_pdf(path: Path) -> ReadResult:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    with path.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise IngestError("not a PDF: it does not start with %PDF- (another kind of file renamed .pdf?)")
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -108,22 +111,32 @@ def read_pdf(path: Path) -> ReadResult:
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as err:
-        raise IngestError(f"not a readable PDF ({type(err).__name__}: {str(err)[:120]})")
+        raise IngestError(f"not a readable PDF ({type(err).__name__}: {str(err)[:120]}); damaged or incomplete? "
+                          "open it and save or export it as PDF again")
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise IngestError("PDF has no extractable text (a scanned image? run OCR first)")
     return ReadResult([RawDocument(text, str(title))], "pdf", [])
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc and other OLE files
+
+
 def read_docx(path: Path) -> ReadResult:
     import docx
 
+    unreadable = "not a readable .docx (Word 2007+) file"
+    with path.open("rb") as handle:
+        if handle.read(8) == _OLE_MAGIC:
+            raise IngestError(f"{unreadable}: an old Word .doc renamed .docx; save it as .docx or PDF in Word")
+    if not zipfile.is_zipfile(path):
+        raise IngestError(f"{unreadable}: not a zip archive as .docx files are (damaged, cut short, or another "
+                          "kind of file renamed .docx?)")
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise IngestError(f"not a readable .docx (Word 2007+) file ({type(err).__name__})")
-    except Exception as err:  # python-docx raises its own PackageNotFoundError and lxml errors
-        raise IngestError(f"not a readable .docx (Word 2007+) file ({type(err).__name__})")
+    except Exception as err:  # python-docx raises its own PackageNotFoundError, KeyError and lxml errors
+        raise IngestError(f"{unreadable} ({type(err).__name__}): a zip archive without a readable Word document "
+                          "inside; open it in Word and save it as .docx again")
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -184,7 +197,7 @@ def read_html(path: Path) -> ReadResult:
     if text is None:
         text, encoding = decode_bytes(data)
     if looks_binary(text):
-        raise IngestError("binary data, not HTML")
+        raise IngestError("binary data, not HTML (wrong file extension?)")
     parser = _HTMLText()
     parser.feed(text)
     parser.close()
@@ -217,7 +230,9 @@ def read_jsonl(path: Path, text_field: str) -> ReadResult:
         warnings.append(f"{len(missing)} line(s) have no string field '{text_field}' (first: line {missing[0]})")
     if not documents:
         detail = "; ".join(warnings) or "the file has no lines"
-        raise IngestError(f"no usable rows: {detail}. Set data.text_field to the field that holds the text")
+        advice = ("Set data.text_field to the field that holds the text" if missing
+                  else 'A JSONL file holds one JSON object per line, such as {"text": "..."}')
+        raise IngestError(f"no usable rows: {detail}. {advice}")
     return ReadResult(documents, encoding, warnings)
 
 
@@ -243,7 +258,8 @@ def read_csv(path: Path, text_field: str) -> ReadResult:
     except csv.Error as err:
         raise IngestError(f"malformed CSV: {err}")
     if not documents:
-        raise IngestError(f"column '{text_field}' is empty in every row")
+        raise IngestError(f"column '{text_field}' is empty in every row (columns: {', '.join(columns[:20])}); "
+                          "set data.text_field to the column that holds the text")
     return ReadResult(documents, encoding)
 
 
