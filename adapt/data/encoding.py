@@ -91,7 +91,7 @@ def stray_characters(text: str) -> int:
     - characters real text is not made of (C1 controls, box drawing, private use);
     - letters outside the one alphabet that covers most letters: a Latin language's letters
       (a-z and its accents), or one other script together with a-z (acronyms, markup);
-    - a run of another script's letters touching a Latin letter (the 鑽 of "rivi鑽e");
+    - a run of another script's letters touching an a-z letter (the 鑽 of "rivi鑽e");
     - a capital straight after a small letter (Cyrillic KOI8-R read as cp1251: "рТЙЧЕФ");
     - a symbol touching a letter (the ¤ and ¥ of EUC-JP read as cp1252: "¥½¥é¤Î").
     """
