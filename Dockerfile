@@ -13,14 +13,16 @@ ENV HOME=/home/user \
     PYTHONUNBUFFERED=1 \
     ADAPT_DATA_DIR=/data \
     HF_HOME=/data/hf-cache \
+    ADAPT_MODEL_CACHE=/data/model-cache \
     GRADIO_SERVER_NAME=0.0.0.0 \
     GRADIO_SERVER_PORT=7860
 WORKDIR /home/user/app
 
 # Dependencies first: a code change does not reinstall torch. On Linux torch==2.13.0 from PyPI is
 # the CUDA build, which a GPU Space needs.
-COPY --chown=user requirements.txt .
-RUN pip install --no-cache-dir --user -r requirements.txt
+COPY --chown=user requirements.txt requirements-offline.txt ./
+RUN pip install --no-cache-dir --user -r requirements.txt \
+ && pip install --no-cache-dir --user --no-deps -r requirements-offline.txt
 
 COPY --chown=user . .
 EXPOSE 7860

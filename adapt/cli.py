@@ -1,6 +1,7 @@
 """python -m adapt: the headless face of the engine.
 
     python -m adapt run CONFIG.yaml [--set cpt.learning_rate=5e-5 ...]
+    python -m adapt run --preset quick-demo --data DOCS... [--base MODEL] [--set ...]
     python -m adapt run --resume RUN_DIR
     python -m adapt augment CONFIG.yaml | --resume RUN_DIR   (ingest + augment only)
     python -m adapt serve MODEL [--port 8000]   (OpenAI-compatible endpoint over a local model)
@@ -25,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from adapt.config import ConfigError, RunConfig, launch_config
+from adapt.models import ModelNotAvailable
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -42,6 +44,27 @@ def _parse_overrides(items: list[str]) -> dict:
     return overrides
 
 
+def build_config(args) -> RunConfig:
+    """The run's config from the command line: a YAML file and/or a preset for some documents, then
+    --base, --data and --set on top. A preset is applied for this machine and the base model."""
+    from adapt.models import concrete_base
+    from adapt.presets import PRESETS, apply_preset
+
+    if args.preset and args.preset not in PRESETS:
+        raise ConfigError(f"--preset: got '{args.preset}'; choose one of {', '.join(PRESETS)}")
+    config = RunConfig.from_yaml(args.config) if args.config else RunConfig(name=args.preset or "run")
+    if args.base:
+        config = config.with_overrides({"model.base": args.base})
+    if args.data:
+        config = config.with_overrides({"data.paths": args.data})
+    if args.preset:
+        config = config.with_overrides({"model.base": concrete_base(config.model.base)})
+        config = apply_preset(config, args.preset)
+    if args.set:
+        config = config.with_overrides(_parse_overrides(args.set))
+    return config
+
+
 def cmd_run(args, stop_after: str | None = None) -> int:
     from accelerate import PartialState
     from accelerate.utils import broadcast_object_list
@@ -55,13 +78,11 @@ def cmd_run(args, stop_after: str | None = None) -> int:
         if not run.exists():
             return _fail(f"{args.resume} is not a run directory (no config.yaml/status.json)")
     else:
-        if not args.config:
-            return _fail("give a CONFIG.yaml, or --resume RUN_DIR")
+        if not args.config and not args.preset:
+            return _fail("give a CONFIG.yaml, or --preset NAME --data DOCS..., or --resume RUN_DIR")
         try:
-            config = RunConfig.from_yaml(args.config)
-            if args.set:
-                config = config.with_overrides(_parse_overrides(args.set))
-        except ConfigError as err:
+            config = build_config(args)
+        except (ConfigError, ModelNotAvailable) as err:
             return _fail(str(err))
         config = launch_config(config)
         # Every process of a multi-GPU launch must write into the same run directory.
@@ -72,7 +93,11 @@ def cmd_run(args, stop_after: str | None = None) -> int:
         if state.is_main_process:
             print(f"run directory: {run.path}", file=sys.stderr)
     try:
-        return run_pipeline(run, show_progress=not args.quiet, stop_after=stop_after)
+        code = run_pipeline(run, show_progress=not args.quiet, stop_after=stop_after)
+        final = run.output_path("final")
+        if code == 0 and final is not None and state.is_main_process:
+            print(f"final model: {final}", file=sys.stderr)
+        return code
     except RunAlreadyActive as err:
         return _fail(str(err))
     except ConfigError as err:
@@ -84,7 +109,6 @@ def cmd_augment(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from adapt.models import ModelNotAvailable
     from adapt.serve import make_server
 
     try:
@@ -113,7 +137,7 @@ def cmd_ingest(args) -> int:
     from adapt.config import DataSection
     from adapt.data.ingest import ingest
     from adapt.data.store import write_ingest_outputs
-    from adapt.models import ModelNotAvailable, load_tokenizer
+    from adapt.models import load_tokenizer
 
     try:
         section = DataSection(text_field=args.text_field)
@@ -157,7 +181,6 @@ def cmd_status(args) -> int:
 
 def cmd_eval(args) -> int:
     from adapt.evaluate.stage import evaluate_run
-    from adapt.models import ModelNotAvailable
     from adapt.rundir import RunDir, attach_run_logger
 
     run = RunDir(args.run_dir)
@@ -192,21 +215,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m adapt", description="Domain Adapter: CPT + SFT, headless.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="run (or resume) a whole adaptation")
-    run.add_argument("config", nargs="?", help="RunConfig YAML")
-    run.add_argument("--resume", metavar="RUN_DIR", help="continue a stopped or killed run")
-    run.add_argument("--runs-dir", default=os.environ.get("ADAPT_RUNS_DIR", "runs"), help="where run folders go")
-    run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value")
-    run.add_argument("--quiet", action="store_true", help="no terminal progress (the run dir still gets it)")
-    run.set_defaults(func=cmd_run)
-
-    aug = sub.add_parser("augment", help="ingest and generate synthetic data only (continue later with run --resume)")
-    aug.add_argument("config", nargs="?", help="RunConfig YAML")
-    aug.add_argument("--resume", metavar="RUN_DIR", help="continue an interrupted augmentation")
-    aug.add_argument("--runs-dir", default=os.environ.get("ADAPT_RUNS_DIR", "runs"))
-    aug.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
-    aug.add_argument("--quiet", action="store_true")
-    aug.set_defaults(func=cmd_augment)
+    for command, func, text in (("run", cmd_run, "run (or resume) a whole adaptation"),
+                                ("augment", cmd_augment,
+                                 "ingest and generate synthetic data only (continue later with run --resume)")):
+        run = sub.add_parser(command, help=text)
+        run.add_argument("config", nargs="?", help="RunConfig YAML")
+        run.add_argument("--preset", help="a recipe of the app (quick-demo, knowledge-injection), for this machine "
+                                          "and the base model")
+        run.add_argument("--data", nargs="+", metavar="PATH", help="files or folders of documents (data.paths)")
+        run.add_argument("--base", help="base model (model.base): auto, a bundled name, a folder or a Hub id")
+        run.add_argument("--resume", metavar="RUN_DIR", help="continue a stopped or killed run")
+        run.add_argument("--runs-dir", default=os.environ.get("ADAPT_RUNS_DIR", "runs"), help="where run folders go")
+        run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value")
+        run.add_argument("--quiet", action="store_true", help="no terminal progress (the run dir still gets it)")
+        run.set_defaults(func=func)
 
     serve = sub.add_parser("serve", help="OpenAI-compatible chat endpoint over a local model")
     serve.add_argument("model", help="bundled name, model directory or Hub id")

@@ -67,8 +67,9 @@ class ModelSection(Section):
     base: str = Field(
         "auto",
         min_length=1,
-        description="bundled name (starter, tiny), local directory, Hugging Face Hub id, or auto: the recommended "
-                    "Hub model where the Hub can be reached, else the bundled starter",
+        description="bundled name (smollm2-135m: a real chat model that works offline; tiny: for smoke tests), "
+                    "local directory, Hugging Face Hub id, or auto: the recommended Hub model where the Hub can be "
+                    "reached, else smollm2-135m",
     )
     method: Literal["lora", "full"] = Field("lora", description="train a LoRA adapter or all weights")
     lora: LoraSection = Field(default_factory=LoraSection)
@@ -226,6 +227,8 @@ class EvalSection(Section):
     precheck: bool = Field(True, description="before training: is the domain close to what the model knows?")
     token_analysis: bool = True
     qa: bool = Field(True, description="closed-book QA on train and held-out questions")
+    compare_cpt: bool = Field(True, description="also evaluate the model after CPT, before SFT (one more model "
+                                                "to measure: slower on a CPU)")
     qa_file: str | None = Field(None, description="your own QA JSONL: question, answer, optional doc/source, split")
     qa_file_mode: Literal["add", "replace"] = Field("add", description="add to or replace the synthesized QA")
     max_questions: int = Field(60, ge=1, le=100_000, description="questions per split (train, held-out)")

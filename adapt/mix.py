@@ -25,8 +25,9 @@ from pathlib import Path
 
 from adapt.augment.categories import HEADINGS, prompt_language
 from adapt.augment.runner import augment_dir
+from adapt.config import RunConfig
+from adapt.data.general import domain_languages, general_documents, in_languages
 from adapt.data.store import training_documents
-from adapt.config import DataSection, RunConfig
 from adapt.fileio import read_jsonl
 
 log = logging.getLogger("adapt")
@@ -84,15 +85,11 @@ def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
             if q["split"] == "train"]
 
 
-def _general_token_lists(paths: list[str], tokenizer) -> list[list[int]]:
-    from adapt.data.ingest import ingest
-
-    result = ingest(paths, DataSection(dedupe=False))
-    for report in result.failed_files:
-        log.warning("replay: skipped %s: %s", report.name, report.reason)
-    if not result.documents:
+def _general_token_lists(paths: list[str], languages: set[str], tokenizer) -> list[list[int]]:
+    documents = general_documents(paths, languages)
+    if not documents:
         return []
-    return tokenizer([d.text for d in result.documents], add_special_tokens=False)["input_ids"]
+    return tokenizer([d.text for d in documents], add_special_tokens=False)["input_ids"]
 
 
 def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
@@ -173,7 +170,7 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
             log.warning("mix: replay_ratio is %.2f but no general text is given (mix.replay_paths); training "
                         "without replay makes forgetting more likely", mix.replay_ratio)
         else:
-            general = _general_token_lists(mix.replay_paths, tokenizer)
+            general = _general_token_lists(mix.replay_paths, domain_languages(data_dir), tokenizer)
             target = round(domain_tokens * mix.replay_ratio / (1 - mix.replay_ratio))
             rng = random.Random(config.seed)
             rng.shuffle(general)
@@ -211,7 +208,8 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     if variant in ("general", "all"):
         if sft.general_data:
             loaded = load_conversations(sft.general_data)
-            general = list(loaded.conversations)
+            general = in_languages(loaded.conversations, domain_languages(data_dir),
+                                   text_of=lambda messages: " ".join(m["content"] for m in messages))
             random.Random(config.seed).shuffle(general)
             sources["general"] = general[: sft.max_general_examples]
             skipped.update(loaded.skipped)

@@ -17,11 +17,12 @@ from pathlib import Path
 import torch
 
 from adapt import bundled
+from adapt.offline_model import OfflineModelError
 
 log = logging.getLogger("adapt")
 
 BUNDLED_MODELS = bundled.MODELS
-# The base `auto` stands for: this model where the Hub can be reached (a Space), else the bundled starter.
+# The base `auto` stands for: this model where the Hub can be reached (a Space), else the bundled offline model.
 RECOMMENDED_HUB_MODEL = "Qwen/Qwen2.5-0.5B-Instruct"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
@@ -37,9 +38,9 @@ def hub_offline() -> bool:
 @functools.lru_cache(maxsize=1)
 def default_base_model() -> str:
     """The recommended Hub model where it can be had (cached, or the Hub answers), else the bundled
-    starter. Asked once per process, with a short timeout: an offline machine must not wait."""
+    offline model. Asked once per process, with a short timeout: an offline machine must not wait."""
     if hub_offline():
-        return "starter"
+        return bundled.OFFLINE_DEFAULT
     from huggingface_hub import HfApi, try_to_load_from_cache
 
     if isinstance(try_to_load_from_cache(RECOMMENDED_HUB_MODEL, "config.json"), str):
@@ -48,7 +49,7 @@ def default_base_model() -> str:
         HfApi().model_info(RECOMMENDED_HUB_MODEL, timeout=3)
         return RECOMMENDED_HUB_MODEL
     except Exception:  # DNS, refused, timeout, TLS, 404 on a stand-in Hub: all mean "not usable here"
-        return "starter"
+        return bundled.OFFLINE_DEFAULT
 
 
 def concrete_base(ref: str) -> str:
@@ -60,10 +61,16 @@ def resolve_model(ref: str) -> str:
     """Return a local directory or a Hub id that from_pretrained can take, or raise ModelNotAvailable."""
     ref = concrete_base(ref)
     if ref in BUNDLED_MODELS:
-        path = BUNDLED_MODELS[ref]
+        try:
+            path = BUNDLED_MODELS[ref].folder()
+        except OfflineModelError as err:
+            raise ModelNotAvailable(f"bundled model '{ref}': {err}") from None
         if not (path / "config.json").is_file():
             raise ModelNotAvailable(f"bundled model '{ref}' is missing from {path}; reinstall the project")
         return str(path)
+    if ref in bundled.RETIRED_MODELS and not Path(ref).exists():
+        raise ModelNotAvailable(f"the bundled model '{ref}' was retired; use '{bundled.RETIRED_MODELS[ref]}' "
+                                "(or auto) as model.base")
     path = Path(ref).expanduser()
     if path.exists():
         if not (path / "config.json").is_file():
@@ -132,6 +139,20 @@ def load_tokenizer(ref: str, trust_remote_code: bool = False):
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     return tokenizer
+
+
+def document_boundary_id(tokenizer) -> int | None:
+    """The token that stood between documents in the model's pretraining text: the BOS the tokenizer
+    adds by itself (Llama), else <|endoftext|> where the vocabulary has it (SmolLM2, Qwen2.5, GPT-2
+    style; their BOS, if any, opens a chat turn), else EOS. Packed CPT rows end each document with it,
+    and perplexity windows start with it, so raw text is read as pretraining read it."""
+    probe = tokenizer("a")["input_ids"]
+    if tokenizer.bos_token_id is not None and probe and probe[0] == tokenizer.bos_token_id:
+        return tokenizer.bos_token_id
+    vocabulary = tokenizer.get_vocab()
+    if "<|endoftext|>" in vocabulary:
+        return vocabulary["<|endoftext|>"]
+    return tokenizer.eos_token_id
 
 
 def pick_dtype(precision: str) -> torch.dtype:

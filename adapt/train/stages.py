@@ -17,7 +17,7 @@ import torch
 from adapt.config import RunConfig, TrainSection
 from adapt.fileio import write_json_atomic
 from adapt.mix import build_cpt_mixture, build_sft_conversations
-from adapt.models import load_model, native_context_length, pick_dtype, rope_overrides
+from adapt.models import document_boundary_id, load_model, native_context_length, pick_dtype, rope_overrides
 from adapt.rundir import RunDir
 from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_template
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
@@ -39,8 +39,8 @@ def prepare_cpt_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet:
     cached = PackedSet.load(folder)
     if cached is not None:
         return cached
-    if tokenizer.eos_token_id is None:
-        raise StageInputError("the tokenizer has no EOS token, so documents cannot be separated for packing")
+    if document_boundary_id(tokenizer) is None:
+        raise StageInputError("the tokenizer has no end-of-text token, so documents cannot be separated for packing")
     mixture = build_cpt_mixture(run.data_dir, config, tokenizer)
     if not mixture.sequences:
         raise StageInputError("nothing to pretrain on: no training documents (after the held-out split) and no "
@@ -49,7 +49,7 @@ def prepare_cpt_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet:
     write_json_atomic(run.data_dir / "mixture.json", report)
     log.info("cpt mixture: %s tokens = %s", f"{report['total_tokens']:,}", " + ".join(
         f"{source} {tokens:,} ({100 * report['share'][source]:.1f}%)" for source, tokens in report["tokens"].items()))
-    packed = pack_documents(mixture.sequences, config.cpt.context_length, tokenizer.eos_token_id,
+    packed = pack_documents(mixture.sequences, config.cpt.context_length, document_boundary_id(tokenizer),
                             tokenizer.pad_token_id)
     packed.save(folder, {"stage": "cpt", "sequences": len(mixture.sequences),
                          "context_length": config.cpt.context_length})
