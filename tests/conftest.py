@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# The converted offline model is shared with every run on this machine (converting it takes ~25 s and
+# is checked by checksum); results cached for base models are not: each test session starts empty.
+from adapt import cachedir, offline_model  # noqa: E402
+
+os.environ.setdefault("ADAPT_MODEL_CACHE", str(offline_model.cache_root()))
+os.environ["ADAPT_CACHE"] = tempfile.mkdtemp(prefix="adapt-test-cache-")
 
 from corpus import all_text, write_conversations, write_corpus  # noqa: E402
 

