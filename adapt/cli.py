@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from adapt.config import ConfigError, RunConfig, launch_config
+from adapt.config import ConfigError, RunConfig, check_launch, launch_config
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -61,6 +61,7 @@ def cmd_run(args, stop_after: str | None = None) -> int:
             config = RunConfig.from_yaml(args.config)
             if args.set:
                 config = config.with_overrides(_parse_overrides(args.set))
+            check_launch(config, stop_after, source=args.config)
         except ConfigError as err:
             return _fail(str(err))
         config = launch_config(config)
@@ -103,6 +104,7 @@ def cmd_serve(args) -> int:
 def cmd_validate(args) -> int:
     try:
         config = RunConfig.from_yaml(args.config)
+        check_launch(config, source=args.config)
     except ConfigError as err:
         return _fail(str(err))
     print(config.to_yaml(), end="")
