@@ -113,7 +113,7 @@ def cmd_validate(args) -> int:
 
 def cmd_ingest(args) -> int:
     from adapt.config import DataSection
-    from adapt.data.ingest import ingest
+    from adapt.data.ingest import ingest, why_no_documents
     from adapt.data.store import write_ingest_outputs
     from adapt.models import ModelNotAvailable, load_tokenizer
 
@@ -141,10 +141,12 @@ def cmd_ingest(args) -> int:
             print(f"error  {f.name}: {f.reason}")
     totals = result.totals()
     print(json.dumps(totals, ensure_ascii=False))
-    if args.out and result.documents:
+    if not result.documents:
+        return _fail(f"no documents: {why_no_documents(args.paths)}")
+    if args.out:
         write_ingest_outputs(Path(args.out), result, RunConfig(data=section))
         print(f"wrote {args.out}", file=sys.stderr)
-    return 0 if result.documents else 2
+    return 0
 
 
 def cmd_status(args) -> int:
