@@ -205,12 +205,12 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     sources: dict[str, list[list[dict]]] = {}
     skipped: dict[str, int] = {}
     if sft.data:
-        loaded = load_conversations(sft.data)
+        loaded = load_conversations(sft.data, setting="sft.data")
         sources["user"] = loaded.conversations
         skipped.update(loaded.skipped)
     if variant in ("general", "all"):
         if sft.general_data:
-            loaded = load_conversations(sft.general_data)
+            loaded = load_conversations(sft.general_data, setting="sft.general_data")
             general = list(loaded.conversations)
             random.Random(config.seed).shuffle(general)
             sources["general"] = general[: sft.max_general_examples]
