@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from adapt.config import ConfigError, RunConfig, launch_config
+from adapt.config import ConfigError, RunConfig, check_launch, launch_config
 from adapt.models import ModelNotAvailable
 
 
@@ -82,6 +82,7 @@ def cmd_run(args, stop_after: str | None = None) -> int:
             return _fail("give a CONFIG.yaml, or --preset NAME --data DOCS..., or --resume RUN_DIR")
         try:
             config = build_config(args)
+            check_launch(config, stop_after, source=args.config or "the command line")
         except (ConfigError, ModelNotAvailable) as err:
             return _fail(str(err))
         config = launch_config(config)
@@ -127,6 +128,7 @@ def cmd_serve(args) -> int:
 def cmd_validate(args) -> int:
     try:
         config = RunConfig.from_yaml(args.config)
+        check_launch(config, source=args.config)
     except ConfigError as err:
         return _fail(str(err))
     print(config.to_yaml(), end="")
@@ -135,7 +137,7 @@ def cmd_validate(args) -> int:
 
 def cmd_ingest(args) -> int:
     from adapt.config import DataSection
-    from adapt.data.ingest import ingest
+    from adapt.data.ingest import ingest, why_no_documents
     from adapt.data.store import write_ingest_outputs
     from adapt.models import load_tokenizer
 
@@ -163,10 +165,12 @@ def cmd_ingest(args) -> int:
             print(f"error  {f.name}: {f.reason}")
     totals = result.totals()
     print(json.dumps(totals, ensure_ascii=False))
-    if args.out and result.documents:
+    if not result.documents:
+        return _fail(f"no documents: {why_no_documents(args.paths)}")
+    if args.out:
         write_ingest_outputs(Path(args.out), result, RunConfig(data=section))
         print(f"wrote {args.out}", file=sys.stderr)
-    return 0 if result.documents else 2
+    return 0
 
 
 def cmd_status(args) -> int:

@@ -355,6 +355,45 @@ def launch_config(config: RunConfig) -> RunConfig:
     })
 
 
+# Every setting that names files on disk; "file" ones are read as JSONL and cannot be folders.
+PATH_SETTINGS = {"data.paths": "any", "mix.replay_paths": "any", "sft.data": "file", "sft.general_data": "file",
+                 "eval.general_paths": "any", "eval.qa_file": "file"}
+
+
+def path_problems(config: RunConfig, settings: tuple[str, ...] = tuple(PATH_SETTINGS)) -> list[str]:
+    """'data.paths[0]: /abs/dir does not exist' for every path setting that names nothing usable.
+    Relative paths are shown as they resolve from the working directory, as launch_config stores them."""
+    problems = []
+    for setting in settings:
+        section, field = setting.split(".")
+        value = getattr(getattr(config, section), field)
+        if isinstance(value, list):
+            named = [(f"{setting}[{i}]", item) for i, item in enumerate(value)]
+        else:
+            named = [(setting, value)] if value else []
+        for name, raw in named:
+            path = Path(raw).expanduser().resolve()
+            if not path.exists():
+                problems.append(f"{name}: {path} does not exist")
+            elif PATH_SETTINGS[setting] == "file" and not path.is_file():
+                problems.append(f"{name}: {path} is a folder; give a JSONL file")
+    return problems
+
+
+def check_launch(config: RunConfig, stop_after: str | None = None, source: str = "config") -> None:
+    """Refuse, before anything is created, a run that could only fail or do nothing: a path setting
+    that names nothing, or (unless it stops after augment) no stage that trains or evaluates.
+    One check for `validate`, `run`/`augment` and the app's Launch."""
+    problems = path_problems(config)
+    if stop_after is None and not (config.cpt.enabled or config.sft.enabled or config.eval.enabled):
+        problems.append("cpt.enabled, sft.enabled, eval.enabled: all false, so the run would train and evaluate "
+                        "nothing; turn on at least one (only `python -m adapt augment`, which stops after the "
+                        "synthetic data, runs without them)")
+    if problems:
+        head = f"invalid settings in {source}:" if len(problems) > 1 else f"invalid setting in {source}:"
+        raise ConfigError(head + "\n  " + "\n  ".join(problems))
+
+
 def _fields_at(loc: tuple) -> dict[str, Any] | None:
     """The fields of the section a validation error points into, for suggestions."""
     model: Any = RunConfig

@@ -202,12 +202,12 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     sources: dict[str, list[list[dict]]] = {}
     skipped: dict[str, int] = {}
     if sft.data:
-        loaded = load_conversations(sft.data)
+        loaded = load_conversations(sft.data, setting="sft.data")
         sources["user"] = loaded.conversations
         skipped.update(loaded.skipped)
     if variant in ("general", "all"):
         if sft.general_data:
-            loaded = load_conversations(sft.general_data)
+            loaded = load_conversations(sft.general_data, setting="sft.general_data")
             general = in_languages(loaded.conversations, domain_languages(data_dir),
                                    text_of=lambda messages: " ".join(m["content"] for m in messages))
             random.Random(config.seed).shuffle(general)

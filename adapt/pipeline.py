@@ -15,9 +15,10 @@ import warnings
 from tqdm.auto import tqdm
 
 from adapt import faults
-from adapt.config import ConfigError, RunConfig
+from adapt.augment.backends import GeneratorUnavailable
+from adapt.config import ConfigError, RunConfig, path_problems
 from adapt.data.store import write_ingest_outputs
-from adapt.data.ingest import ingest
+from adapt.data.ingest import ingest, why_no_documents
 from adapt.data.readers import IngestError
 from adapt.evaluate.qa import QAFileError
 from adapt.models import ModelNotAvailable, load_tokenizer
@@ -34,9 +35,10 @@ log = logging.getLogger("adapt")
 warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED = 0, 1, 2, 130
-# Errors caused by what the user gave us: reported as one clear sentence, no traceback.
+# Errors reported as one clear sentence, no traceback: caused by what the user gave us (exit 2), or,
+# for a generator whose every request failed, by the server (its `exit_code` 1).
 USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, IngestError, QAFileError,
-               TrainingResourceError)
+               TrainingResourceError, GeneratorUnavailable)
 
 
 class RunAlreadyActive(RuntimeError):
@@ -72,6 +74,7 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
                           ended_at=None, error=None)
         run.append_event({"stage": "run", "event": "resumed" if resumed else "started"})
         log.info("%s run %s", "resuming" if resumed else "starting", run.path)
+    stage = None
     try:
         for stage, action in (("ingest", _ingest), ("precheck", _precheck), ("augment", _augment), ("cpt", _cpt),
                               ("sft", _sft), ("eval", _eval)):
@@ -85,6 +88,7 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
                 break
             action(run, config, main, show_progress)
             state.wait_for_everyone()
+        stage = None
         wanted = STAGES if not stop_after else STAGES[: STAGES.index(stop_after) + 1]
         unfinished = [s for s in wanted if run.stage_state(s) not in ("done", "skipped")]
         if unfinished:
@@ -109,20 +113,24 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
         message = redact(str(err))
         if main:
             log.error("error: %s", message)
-            _record_failure(run, message)
-        return EXIT_BAD_INPUT
+            log.info("once that is fixed, continue with: python -m adapt run --resume %s", run.path)
+            _record_failure(run, message, stage)
+        return getattr(err, "exit_code", EXIT_BAD_INPUT)
     except Exception as err:  # an engine bug or an environment failure: keep the traceback in the log
         message = redact(f"{type(err).__name__}: {err}")
         if main:
             log.error("failed: %s\n%s", message, redact(traceback.format_exc()))
-            _record_failure(run, message)
+            _record_failure(run, message, stage)
         return EXIT_FAILED
 
 
-def _record_failure(run: RunDir, message: str) -> None:
+def _record_failure(run: RunDir, message: str, stage: str | None) -> None:
     # On a full disk even this write can fail; the message is already in the log and on stderr, and
     # a run left "running" with no live process is found dead and offered for resume.
     try:
+        if stage is not None:
+            # The stage that raised says so itself (never left "running"); resume runs it again.
+            run.set_stage(stage, "failed", error=message)
         run.update_status(state="failed", ended_at=now_iso(), error=message)
         run.append_event({"stage": "run", "event": "failed", "error": message})
     except OSError as err:
@@ -137,6 +145,9 @@ def _ingest(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     run.set_stage("ingest", "running")
     if not config.data.paths:
         raise StageInputError("no documents given: set data.paths to files or folders")
+    missing = path_problems(config, ("data.paths",))
+    if missing:
+        raise StageInputError("; ".join(missing))
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     bar = tqdm(total=None, desc="INGEST", unit="file", disable=not show, dynamic_ncols=True)
 
@@ -155,7 +166,7 @@ def _ingest(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
         for warning in report.warnings:
             log.warning("ingest: %s: %s", report.name, warning)
     if not result.documents:
-        raise StageInputError("none of the files gave usable text; see the per-file reasons above")
+        raise StageInputError(f"no documents in data.paths: {why_no_documents(config.data.paths)}")
     totals = write_ingest_outputs(run.data_dir, result, config)
     log.info("ingest: %d of %d files, %d documents (%d held out), %s characters, %s tokens; "
              "%d exact and %d near duplicates removed",
@@ -196,16 +207,13 @@ def _augment(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
         summary = run_augmentation(run.data_dir, config, on_progress=on_progress,
                                    trust_remote_code=config.model.trust_remote_code)
     except _Stop:
-        bar.close()
         return  # everything generated so far is on disk; resume continues from there
-    bar.close()
+    finally:
+        bar.close()
     generated = sum(c["items"] for c in summary["categories"].values())
     failed = sum(summary["failed_this_session"].values())
     log.info("augment (%s): %d items for %d documents; %d generations failed (dropped, counted in "
              "data/augment/summary.json)", summary["backend"], generated, summary["documents"], failed)
-    if failed and not generated:
-        log.warning("augment: every generation failed; check the generator (augment.backend=%s)",
-                    config.augment.backend)
     run.set_stage("augment", "done", items=generated, failed=failed)
 
 

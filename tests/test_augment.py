@@ -2,12 +2,14 @@
 
 import json
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from adapt.augment import runner as augment_runner
+from adapt.augment.backends import GeneratorUnavailable
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa
 from adapt.augment.rules import SUPPORTED, RulesGenerator
 from adapt.augment.runner import run_augmentation
@@ -16,6 +18,7 @@ from adapt.data.ingest import ingest
 from adapt.data.text import split_sentences
 from adapt.data.store import write_ingest_outputs
 from adapt.fileio import read_json, read_jsonl
+from conftest import make_config, run_cli
 from corpus import english_documents, japanese_documents
 
 
@@ -231,22 +234,105 @@ class _FailingHandler(BaseHTTPRequestHandler):
         self.wfile.write(b'{"error": {"message": "boom"}}')
 
 
-def test_endpoint_errors_are_retried_then_counted_and_the_stage_goes_on(tmp_path, corpus_dir):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _FailingHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
-            backend="endpoint", categories={"summary": 1},
-            endpoint={"base_url": f"http://127.0.0.1:{server.server_address[1]}/v1", "max_retries": 1,
-                      "timeout_s": 5}))
-        summary = run_augmentation(data_dir, cfg)
-    finally:
+@pytest.fixture
+def serve():
+    """Starts a real HTTP server on a free port for a handler class; yields its /v1 URL."""
+    servers = []
+
+    def start(handler) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield start
+    for server in servers:
         server.shutdown()
         server.server_close()
-    assert summary["failed_this_session"] == {"summary": 16}
+
+
+def test_endpoint_errors_are_retried_then_counted_and_a_stage_that_got_nothing_fails(tmp_path, corpus_dir, serve):
+    data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
+        backend="endpoint", categories={"summary": 1},
+        endpoint={"base_url": serve(_FailingHandler), "max_retries": 1, "timeout_s": 5}))
+    with pytest.raises(GeneratorUnavailable) as info:
+        run_augmentation(data_dir, cfg)
+    # the server failed, not a setting: exit 1, with the reason and where it came from
+    assert info.value.exit_code == 1
+    assert "all 16 generations failed" in str(info.value) and "InternalServerError" in str(info.value)
+    assert "augment.endpoint.base_url (http://127.0.0.1:" in str(info.value)
     assert _FailingHandler.calls == 32, "one retry per request"
+    assert read_json(data_dir / "augment/summary.json")["failed_this_session"] == {"summary": 16}
     assert read_jsonl(data_dir / "augment/items.jsonl") == []
     assert "InternalServerError" in read_jsonl(data_dir / "augment/failures.jsonl")[0]["reason"]
+
+
+def test_an_endpoint_on_a_closed_port_names_the_url_setting(tmp_path, corpus_dir):
+    with socket.socket() as probe:  # a port nothing listens on once the probe closes
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
+        backend="endpoint", categories={"summary": 1},
+        endpoint={"base_url": f"http://127.0.0.1:{port}/v1", "max_retries": 0}))
+    with pytest.raises(GeneratorUnavailable) as info:
+        run_augmentation(data_dir, cfg)
+    assert info.value.exit_code == 2
+    assert f"Check augment.endpoint.base_url (http://127.0.0.1:{port}/v1): nothing answers there" in str(info.value)
+    assert "APIConnectionError" in str(info.value)
+
+
+GOOD_KEY = "right-key-0123456789abcdef"
+
+
+class _KeyedHandler(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint that, like real ones, echoes part of a wrong key in its 401."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+        if key == GOOD_KEY:
+            body = {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": [
+                {"index": 0, "finish_reason": "stop",
+                 "message": {"role": "assistant", "content": "A summary long enough to be kept as text."}}]}
+            self.send_response(200)
+        else:
+            body = {"error": {"message": f"Incorrect API key provided: {key}", "type": "invalid_request_error"}}
+            self.send_response(401)
+        data = json.dumps(body).encode()
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def test_a_refused_key_fails_the_run_and_resume_regenerates(tmp_path, tiny_model, corpus_dir, serve):
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
+                         augment={"backend": "endpoint", "categories": {"summary": 1},
+                                  "endpoint": {"base_url": serve(_KeyedHandler), "api_key_env": "TEST_AUG_KEY"}},
+                         cpt={"max_steps": 1}, sft={"enabled": False},
+                         eval={"enabled": False, "precheck": False})
+    wrong = "wrong-key-0123456789abcdef"
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet",
+                     env={"TEST_AUG_KEY": wrong})
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert "augment: all 16 generations failed" in result.stderr and "AuthenticationError" in result.stderr
+    assert "Check augment.endpoint.api_key_env (TEST_AUG_KEY, which holds a key): the endpoint refused" in result.stderr
+    (run_path,) = (tmp_path / "runs").iterdir()
+    status = json.loads((run_path / "status.json").read_text())
+    assert status["state"] == "failed" and status["stages"]["augment"]["state"] == "failed"
+    assert "api_key_env" in status["stages"]["augment"]["error"] and "cpt" not in status["stages"]
+    for text in [result.stderr] + [p.read_text(errors="ignore") for p in run_path.rglob("*") if p.is_file()]:
+        assert wrong not in text, "the refused key is redacted everywhere"
+
+    result = run_cli("run", "--resume", str(run_path), "--quiet", env={"TEST_AUG_KEY": GOOD_KEY})
+    assert result.returncode == 0, result.stderr[-3000:]
+    status = json.loads((run_path / "status.json").read_text())
+    assert status["state"] == "done" and status["stages"]["augment"]["items"] == 16
+    assert status["stages"]["cpt"]["state"] == "done"
 
 
 def test_tasks_include_instruction_generation_only_for_llm_backends():

@@ -61,3 +61,17 @@ def test_validate_prints_defaults(tmp_path):
 def test_resume_of_a_non_run_directory(tmp_path):
     result = run_cli("run", "--resume", str(tmp_path))
     assert result.returncode == 2 and "not a run directory" in result.stderr
+
+
+def test_ingest_of_a_folder_without_documents_says_what_it_holds(tmp_path):
+    empty, pictures = tmp_path / "empty", tmp_path / "pictures"
+    empty.mkdir()
+    pictures.mkdir()
+    for name in ("a.png", "b.png", "sheet.xlsx"):
+        (pictures / name).write_bytes(b"x")
+    result = run_cli("ingest", str(empty))
+    assert result.returncode == 2
+    assert f"error: no documents: the folder {empty} holds no files (supported: .csv, .docx," in result.stderr
+    result = run_cli("ingest", str(pictures))
+    assert result.returncode == 2
+    assert f"the folder {pictures} holds no supported files, only 2 .png, 1 .xlsx (supported: .csv," in result.stderr

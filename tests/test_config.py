@@ -1,6 +1,7 @@
 import pytest
+import yaml
 
-from adapt.config import ConfigError, RunConfig
+from adapt.config import ConfigError, RunConfig, check_launch
 from conftest import run_cli
 
 
@@ -161,3 +162,38 @@ def test_booleans_are_refused_when_set_on_a_live_config_too():
     with pytest.raises(ValueError):
         config.cpt.max_steps = True
     assert config.cpt.max_steps is None
+
+
+def test_paths_that_name_nothing_are_refused_before_a_run_starts(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "chats").mkdir()
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump({"data": {"paths": ["docs", "no-such-dir"]}, "sft": {"data": ["chats"]},
+                                    "eval": {"qa_file": str(tmp_path / "qa.jsonl")}}), encoding="utf-8")
+    expected = [f"data.paths[1]: {tmp_path / 'no-such-dir'} does not exist",
+                f"sft.data[0]: {tmp_path / 'chats'} is a folder; give a JSONL file",
+                f"eval.qa_file: {tmp_path / 'qa.jsonl'} does not exist"]
+    for command in (["validate"], ["run", "--runs-dir", str(tmp_path / "runs")]):
+        # relative paths are read from the working directory, and shown in full
+        result = run_cli(*command, str(path), cwd=tmp_path)
+        assert result.returncode == 2, (command, result.stderr)
+        assert f"invalid settings in {path}:" in result.stderr and "Traceback" not in result.stderr
+        for line in expected:
+            assert line in result.stderr, (command, result.stderr)
+        assert "data.paths[0]" not in result.stderr
+    assert not (tmp_path / "runs").exists(), "a refused run leaves no run directory behind"
+
+
+def test_a_run_that_would_train_and_evaluate_nothing_is_refused(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("cpt: {enabled: false}\nsft: {enabled: false}\neval: {enabled: false}\n", encoding="utf-8")
+    result = run_cli("run", str(path), "--runs-dir", str(tmp_path / "runs"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cpt.enabled, sft.enabled, eval.enabled: all false, so the run would train and evaluate nothing" \
+        in result.stderr
+    assert not (tmp_path / "runs").exists()
+    config = RunConfig.from_yaml(path)
+    with pytest.raises(ConfigError, match="turn on at least one"):
+        check_launch(config)  # what `validate` and the app's Launch call
+    check_launch(config, stop_after="augment")  # `python -m adapt augment` trains nothing by design
+    check_launch(config.with_overrides({"eval.enabled": True}))  # evaluating the base model alone is a run

@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from adapt.models import ModelNotAvailable, load_model, load_tokenizer, resolve_model
-from adapt.train.chat_data import encode_conversation, load_conversations
+from adapt.train.chat_data import ChatDataError, encode_conversation, load_conversations
 from adapt.train.packing import PackedDataset, PackedSet, pack_documents, pack_examples
 
 
@@ -90,7 +90,18 @@ def test_bad_conversations_are_counted_not_fatal(tmp_path):
                     encoding="utf-8")
     loaded = load_conversations([path])
     assert len(loaded.conversations) == 2
-    assert loaded.skipped == {"invalid JSON": 1, "no assistant message to learn from": 1}
+    # each reason names the file and the first line it happened on
+    assert loaded.skipped == {f"invalid JSON in {path} (first at line 2)": 1,
+                              f"no assistant message to learn from in {path} (first at line 3)": 1}
+
+
+def test_a_file_without_one_conversation_is_an_error_naming_setting_file_and_format(tmp_path):
+    path = tmp_path / "qa.csv"
+    path.write_text("question,answer\nWhere is Velmor?,By the Ashen river\n", encoding="utf-8")
+    with pytest.raises(ChatDataError) as info:
+        load_conversations([path], setting="sft.general_data")
+    assert str(info.value).startswith(f"sft.general_data[0]: {path} holds no conversation (line 1: invalid JSON); "
+                                      'expected one JSON object per line (JSONL) like {"messages": [')
 
 
 def test_model_references(tiny_model, monkeypatch):

@@ -99,6 +99,33 @@ def test_no_usable_files_fails_clearly_and_keeps_the_reasons(tmp_path, tiny_mode
     assert "a.png" in result.stderr and "unsupported file type" in result.stderr
     run = _run_dir(tmp_path / "runs")
     assert run.status()["state"] == "failed" and "usable text" in run.status()["error"]
+    ingest_state = run.status()["stages"]["ingest"]
+    assert ingest_state["state"] == "failed" and "usable text" in ingest_state["error"], "never left running"
+
+
+def test_an_empty_folder_is_named_with_what_it_should_hold(tmp_path, tiny_model):
+    (tmp_path / "docs").mkdir()
+    config = make_config(tmp_path / "c.yaml", tiny_model, tmp_path / "docs", None)
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"no documents in data.paths: the folder {tmp_path / 'docs'} holds no files (supported: .csv, " \
+        in result.stderr
+    status = _run_dir(tmp_path / "runs").status()
+    assert status["state"] == "failed" and status["stages"]["ingest"]["state"] == "failed"
+
+
+def test_a_csv_given_as_sft_data_is_refused_with_file_and_format(tmp_path, tiny_model, corpus_dir):
+    csv = tmp_path / "qa.csv"
+    csv.write_text("question,answer\nWhere is Velmor?,By the Ashen river\n", encoding="utf-8")
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, csv, augment={"enabled": False},
+                         cpt={"max_steps": 1}, eval={"enabled": False, "precheck": False})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"sft.data[0]: {csv} holds no conversation (line 1: invalid JSON); expected one JSON object per line" \
+        in result.stderr
+    status = _run_dir(tmp_path / "runs").status()
+    assert status["state"] == "failed" and "sft.data" in status["error"]
+    assert "running" not in {entry["state"] for entry in status["stages"].values()}
 
 
 def test_missing_model_is_a_clear_error(tmp_path, corpus_dir):

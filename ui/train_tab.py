@@ -14,7 +14,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from adapt.config import ConfigError, RunConfig
+from adapt.config import ConfigError, RunConfig, check_launch
 from adapt.estimate import Machine, estimate
 from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model
@@ -142,6 +142,10 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
         has_uploads = any(uploads.iterdir())
         if not has_uploads and not config.data.paths:
             raise gr.Error(say("train_no_documents", session.lang))
+        try:
+            check_launch(config, source="the form")
+        except ConfigError as err:
+            raise gr.Error(str(err), duration=None) from None
         try:
             result = estimate(config, corpus_tokens(preview))
         except ModelNotAvailable as err:

@@ -1,7 +1,8 @@
 """LLM generator backends: a local transformers chat model, or any OpenAI-compatible endpoint.
 
-Both take a list of chat prompts and return, per prompt, the text or the exception that stopped
-it; the caller counts failures and goes on.
+Both take a list of chat prompts and return, per prompt, the text or a GenerationError that says
+what stopped it and which setting to check; the caller counts failures and goes on (and gives up
+only when every prompt failed).
 """
 
 from __future__ import annotations
@@ -17,7 +18,22 @@ log = logging.getLogger("adapt")
 
 
 class GeneratorUnavailable(RuntimeError):
-    """The generator cannot be used at all (not one prompt): a user error with a reason."""
+    """The generator cannot be used at all (not one prompt succeeded): one sentence with the reason and
+    the setting to check. exit_code 2: a setting is wrong; 1: the server or the machine failed."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class GenerationError(RuntimeError):
+    """One prompt the generator could not answer (the reason, redacted). `check` names the setting to
+    look at should every prompt fail; `bad_setting` says whether changing it is the fix."""
+
+    def __init__(self, reason: str, check: str, bad_setting: bool):
+        super().__init__(redact(reason))
+        self.check = check
+        self.bad_setting = bad_setting
 
 
 class LocalGenerator:
@@ -50,8 +66,18 @@ class LocalGenerator:
                 results.extend(generate_chat(self.model, self.tokenizer, batch, self.section.max_new_tokens,
                                              self.section.temperature, seed=seed + start))
             except Exception as err:  # e.g. CUDA OOM on one long batch: count it, keep going
-                results.extend([err] * len(batch))
+                results.extend([self._failure(err)] * len(batch))
         return results
+
+    def _failure(self, err: Exception) -> GenerationError:
+        from adapt.train.resources import is_out_of_memory
+
+        local = self.section.local
+        if is_out_of_memory(err):
+            return GenerationError(f"{type(err).__name__}: {err}", f"augment.local.batch_size ({local.batch_size}): "
+                                   "a batch does not fit in memory; lower it", bad_setting=True)
+        return GenerationError(f"{type(err).__name__}: {err}",
+                               f"augment.local.model ({local.model}): generating with it fails", bad_setting=False)
 
 
 class EndpointGenerator:
@@ -64,6 +90,7 @@ class EndpointGenerator:
         cfg = section.endpoint
         # The key comes from the caller (the UI) or the environment, and lives only in memory.
         key = api_key or os.environ.get(cfg.api_key_env) or "not-needed"
+        self.has_key = key != "not-needed"
         register_secret(key)
         self.client = openai.OpenAI(base_url=cfg.base_url, api_key=key, timeout=cfg.timeout_s,
                                     max_retries=cfg.max_retries)
@@ -76,10 +103,37 @@ class EndpointGenerator:
             )
             content = response.choices[0].message.content if response.choices else None
             if not content:
-                return ValueError("empty response")
+                return GenerationError("empty response", f"augment.endpoint.model ({self.section.endpoint.model}): "
+                                       "the endpoint answers with no text", bad_setting=True)
             return content
         except Exception as err:  # the client already retried with backoff
-            return RuntimeError(redact(f"{type(err).__name__}: {err}"))
+            return self._failure(err)
+
+    def _failure(self, err: Exception) -> GenerationError:
+        """Which setting an endpoint error points to, and whether changing it is the fix."""
+        import openai
+
+        cfg = self.section.endpoint
+        reason = f"{type(err).__name__}: {err}"
+        url = f"augment.endpoint.base_url ({cfg.base_url})"
+        if isinstance(err, openai.APITimeoutError):  # before APIConnectionError, its parent class
+            return GenerationError(reason, f"augment.endpoint.timeout_s ({cfg.timeout_s:g} s): no answer in time "
+                                   f"from {cfg.base_url}; raise it, or check the server", bad_setting=False)
+        if isinstance(err, openai.APIConnectionError):
+            return GenerationError(reason, f"{url}: nothing answers there; is the server running at that address?",
+                                   bad_setting=True)
+        if isinstance(err, (openai.AuthenticationError, openai.PermissionDeniedError)):
+            given = "holds a key" if self.has_key else "is not set"
+            return GenerationError(reason, f"augment.endpoint.api_key_env ({cfg.api_key_env}, which {given}): the "
+                                   "endpoint refused the key", bad_setting=True)
+        if isinstance(err, openai.NotFoundError):
+            return GenerationError(reason, f"{url}, the API root (often ending in /v1), and augment.endpoint.model "
+                                   f"({cfg.model})", bad_setting=True)
+        if isinstance(err, (openai.BadRequestError, openai.UnprocessableEntityError)):
+            return GenerationError(reason, f"augment.endpoint.model ({cfg.model}) and augment.max_new_tokens "
+                                   f"({self.section.max_new_tokens}): the endpoint refused the request",
+                                   bad_setting=True)
+        return GenerationError(reason, f"the server at {url}: it failed on every request", bad_setting=False)
 
     def complete(self, prompts: list[list[dict]], seed: int) -> list[str | Exception]:
         with ThreadPoolExecutor(max_workers=self.section.endpoint.concurrency) as pool:

@@ -4,6 +4,8 @@ data/augment/
   items.jsonl      one record per (document, category) that succeeded; appended as it goes, so a
                    killed run keeps everything already generated and never asks for it again
   failures.jsonl   one line per failed attempt, with the reason (retried on the next resume)
+                   When not one generation of a session succeeds (and nothing did before, or every
+                   failure was the generator's, not its output's), the stage fails: GeneratorUnavailable.
   qa_train.jsonl   QA pairs used for training (CPT mixture and SFT)
   qa_heldout.jsonl QA pairs never trained on, per document, for evaluation
   summary.json     counts per category: generated, failed, unsupported by the backend
@@ -19,12 +21,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
+from adapt.augment.backends import GeneratorUnavailable
 from adapt.augment.categories import CATEGORIES, build_prompt, prompt_language
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_text
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
 from adapt.data.store import training_documents
 from adapt.fileio import read_jsonl, write_json_atomic, write_jsonl_atomic
+from adapt.secrets import redact
 
 log = logging.getLogger("adapt")
 
@@ -56,7 +60,7 @@ def _general_examples(config: RunConfig) -> list[list[dict]]:
 
     if not config.sft.general_data:
         return []
-    return load_conversations(config.sft.general_data).conversations
+    return load_conversations(config.sft.general_data, setting="sft.general_data").conversations
 
 
 def _tasks(config: RunConfig, backend_name: str) -> list[tuple[str, int]]:
@@ -112,13 +116,18 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
         log.info("augment: %d of %d generations already on disk; generating the remaining %d",
                  finished, total, len(pending))
     failures: Counter = Counter()
+    session = {"succeeded": 0, "generator_errors": 0, "first_reason": None, "first_error": None}
 
     def record_success(doc: dict, category: str, parsed: dict) -> None:
+        session["succeeded"] += 1
         _append(items_path, {"doc_id": doc["id"], "category": category, "lang": doc["lang"],
                              "backend": backend_name, **parsed})
 
-    def record_failure(doc: dict, category: str, reason: str) -> None:
+    def record_failure(doc: dict, category: str, reason: str, error: Exception | None = None) -> None:
         failures[category] += 1
+        session["generator_errors"] += error is not None
+        if session["first_reason"] is None:
+            session.update(first_reason=reason[:300], first_error=error)
         _append(failures_path, {"doc_id": doc["id"], "category": category, "reason": reason[:300]})
 
     if backend_name == "rules":
@@ -159,13 +168,14 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
             outputs = generator.complete(prompts[start : start + batch], seed=config.seed + start)
             for (doc, category), output in zip(owners[start : start + batch], outputs):
                 key = (doc["id"], category)
-                try:
-                    if isinstance(output, Exception):
-                        raise Unparseable(f"generator error: {output}")
-                    collected.setdefault(key, []).append(_parse(category, output))
-                except Unparseable as err:
-                    record_failure(doc, category, str(err))
-                    collected.setdefault(key, [])
+                collected.setdefault(key, [])
+                if isinstance(output, Exception):
+                    record_failure(doc, category, f"generator error: {output}", output)
+                else:
+                    try:
+                        collected[key].append(_parse(category, output))
+                    except Unparseable as err:
+                        record_failure(doc, category, str(err))
                 expected[key] -= 1
                 if expected[key] == 0:
                     parts = collected.pop(key)
@@ -176,7 +186,34 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
                         on_progress(finished, total)
     summary = summarize(data_dir, config, unsupported, failures)
     split_qa(data_dir, config)
+    failed = sum(failures.values())
+    # Output that cannot be parsed for a few documents, on a resume that only retries those, is no
+    # reason to stop: the generator works. Nothing on disk, or only generator errors, is.
+    if failed and not session["succeeded"] and (not done or session["generator_errors"] == failed):
+        raise _all_failed(config, failed, session["first_reason"], session["first_error"])
     return summary
+
+
+def _all_failed(config: RunConfig, failed: int, first_reason: str, first_error: Exception | None
+                ) -> GeneratorUnavailable:
+    section = config.augment
+    if first_error is not None:
+        check = getattr(first_error, "check", f"augment.backend ({section.backend})")
+        bad_setting = getattr(first_error, "bad_setting", False)
+    else:  # every answer came back, and none could be used
+        check = {
+            "endpoint": f"augment.endpoint.model ({section.endpoint.model}): its answers could not be parsed; use "
+                        "an instruct/chat model",
+            "local": f"augment.local.model ({section.local.model}): its answers could not be parsed; use an "
+                     "instruct/chat model",
+            "rules": "augment.categories: the rules backend found nothing to write for these documents; choose "
+                     "other categories, or an LLM backend (augment.backend)",
+        }[section.backend]
+        bad_setting = True
+    return GeneratorUnavailable(
+        redact(f"augment: all {failed} generations failed (augment.backend={section.backend}); the first: "
+               f"{first_reason}. Check {check}."),
+        exit_code=2 if bad_setting else 1)
 
 
 def llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):

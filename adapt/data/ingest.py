@@ -224,3 +224,24 @@ def chunk_documents(documents: list[Document], max_chars: int) -> list[dict]:
         for d in documents
         for i, chunk in enumerate(chunk_text(d.text, max_chars))
     ]
+
+
+def why_no_documents(paths: list[str | Path]) -> str:
+    """Why an ingest of `paths` found no document, in one sentence: what each given folder holds
+    when that is the reason (nothing, or no supported file type); else the per-file reasons."""
+    reasons = []
+    for raw in paths:
+        path = Path(raw).expanduser().resolve()
+        if not path.exists():
+            reasons.append(f"{path} does not exist")
+        elif path.is_dir():
+            files, _ = collect_files([path])
+            suffixes = Counter(f.suffix.lower() or "(no suffix)" for f in files)
+            if not files:
+                reasons.append(f"the folder {path} holds no files")
+            elif not any(s in SUPPORTED_SUFFIXES for s in suffixes):
+                held = ", ".join(f"{n} {suffix}" for suffix, n in suffixes.most_common())
+                reasons.append(f"the folder {path} holds no supported files, only {held}")
+    if not reasons:
+        return "none of the files gave usable text; see the per-file reasons"
+    return "; ".join(reasons) + f" (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"

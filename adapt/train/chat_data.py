@@ -20,9 +20,14 @@ class ChatDataError(ValueError):
     pass
 
 
+EXPECTED = ('one JSON object per line (JSONL) like {"messages": [{"role": "user", "content": "..."}, '
+            '{"role": "assistant", "content": "..."}]}')
+
+
 @dataclass
 class LoadedConversations:
     conversations: list[list[dict]]
+    # "<reason> in <file> (first at line N)" -> how many lines were skipped for it
     skipped: dict[str, int] = field(default_factory=dict)
 
 
@@ -51,22 +56,38 @@ def _messages_of(row) -> list[dict]:
     return clean
 
 
-def load_conversations(paths: list[str | Path]) -> LoadedConversations:
+def load_conversations(paths: list[str | Path], setting: str = "sft.data") -> LoadedConversations:
+    """Conversations from JSONL files. A line that is not one is skipped and counted, by file and
+    reason with its first line number; a file with no conversation at all is an error naming
+    `setting`[i], the file and the format."""
     result = LoadedConversations([])
-    for raw_path in paths:
-        path = Path(raw_path)
+    for index, raw_path in enumerate(paths):
+        path, name = Path(raw_path).expanduser().resolve(), f"{setting}[{index}]"
         if not path.is_file():
-            raise ChatDataError(f"SFT data file not found: {path}")
+            raise ChatDataError(f"{name}: {path} does not exist" if not path.exists()
+                                else f"{name}: {path} is a folder; expected {EXPECTED}")
+        found, first_line = 0, {}
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            for line in handle:
+            for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
                 try:
                     result.conversations.append(_messages_of(json.loads(line)))
+                    found += 1
+                    continue
                 except json.JSONDecodeError:
-                    result.skipped["invalid JSON"] = result.skipped.get("invalid JSON", 0) + 1
+                    reason = "invalid JSON"
                 except ChatDataError as err:
-                    result.skipped[str(err)] = result.skipped.get(str(err), 0) + 1
+                    reason = str(err)
+                first_line.setdefault(reason, number)
+                key = f"{reason} in {path} (first at line {first_line[reason]})"
+                result.skipped[key] = result.skipped.get(key, 0) + 1
+        if not found:
+            if not first_line:
+                raise ChatDataError(f"{name}: {path} is empty; expected {EXPECTED}")
+            reason, number = min(first_line.items(), key=lambda item: item[1])
+            raise ChatDataError(f"{name}: {path} holds no conversation (line {number}: {reason}); "
+                                f"expected {EXPECTED}")
     return result
 
 
