@@ -165,6 +165,10 @@ class MixSection(Section):
     sft_in_cpt: bool = Field(
         False, description="also pretrain on the instruction-tuning conversations, rendered with the chat "
                            "template (instruction pre-training)")
+    qa_placement: Literal["with_document", "own_sequence"] = Field(
+        "with_document", description="where a document's QA goes in CPT: after the document in the same sequence "
+                                     "(the answer can be read from the document in context), or each pair in its "
+                                     "own sequence (answered from memory, as at test time)")
 
 
 class TrainSection(Section):

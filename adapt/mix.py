@@ -118,7 +118,17 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
         pieces: list[tuple[str, str]] = []
         for record in sorted(records_by_doc.get(doc["id"], []), key=lambda r: r["category"]):
             pieces.extend(render_item(record, doc["lang"]))
-        if qa_by_doc.get(doc["id"]):
+        if qa_by_doc.get(doc["id"]) and mix.qa_placement == "own_sequence":
+            for pair in qa_by_doc[doc["id"]]:
+                text = (tokenizer.apply_chat_template(_qa_messages(pair), tokenize=False) if mix.sft_in_cpt
+                        else _qa_text([pair], doc["lang"]))
+                ids = encode(text)
+                units.append(ids)
+                mixture.tokens["augmented"] += len(ids)
+                mixture.by_category["qa"] = mixture.by_category.get("qa", 0) + len(ids)
+                mixture.counts["augmented"] += 1
+                placed.add((pair["question"], pair["answer"]))
+        elif qa_by_doc.get(doc["id"]):
             pairs = qa_by_doc[doc["id"]]
             if mix.sft_in_cpt:
                 # Next to its document, in the chat template SFT and chat use: learned in the form

@@ -25,6 +25,26 @@ def test_example_quick_demo_runs_offline_from_the_repo(tmp_path):
     assert Path(stored.data.paths[0]).is_absolute() and stored.name == "quick-demo"
 
 
+def test_a_run_from_documents_alone_with_a_preset(tmp_path, tiny_model, corpus_dir):
+    """No YAML: the app's preset for this machine and the base model's size, the documents, and --set."""
+    result = run_cli("run", "--preset", "quick-demo", "--data", str(corpus_dir), "--base", str(tiny_model),
+                     "--set", "eval.enabled=false", "--set", "cpt.max_steps=2", "--set", "sft.max_steps=1",
+                     "--set", "mix.replay_paths=[]", "--set", "sft.general_data=[]",
+                     "--runs-dir", str(tmp_path / "runs"), "--quiet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    (run_path,) = (tmp_path / "runs").iterdir()
+    run = RunDir(run_path)
+    status = run.status()
+    assert status["state"] == "done" and status["outputs"]["final"] == "adapter"
+    assert f"final model: {run.path / 'adapter'}" in result.stderr
+    config = run.load_config()
+    assert config.name == "quick-demo" and config.model.base == str(tiny_model)
+    assert config.cpt.max_steps == 2 and config.augment.categories["qa_easy"] > 0  # --set over the preset
+    refused = run_cli("run", "--preset", "quickdemo", "--data", str(corpus_dir), "--runs-dir", str(tmp_path / "r2"))
+    assert refused.returncode == 2 and "--preset: got 'quickdemo'; choose one of quick-demo" in refused.stderr
+    assert not (tmp_path / "r2").exists()
+
+
 def test_same_entry_point_under_accelerate_launch(tmp_path, tiny_model, corpus_dir, sft_file):
     accelerate = shutil.which("accelerate", path=str(Path(sys.executable).parent)) or shutil.which("accelerate")
     assert accelerate, "accelerate's launcher is installed with the requirements"

@@ -17,7 +17,8 @@ import gradio as gr
 from adapt.config import ConfigError, RunConfig, check_launch
 from adapt.estimate import Machine, estimate
 from adapt.jobs import JobError
-from adapt.models import ModelNotAvailable, concrete_base, default_base_model
+from adapt.evaluate.precheck import language_fit
+from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from ui import data_tab, live
 from ui.config_form import ConfigForm
@@ -65,6 +66,11 @@ def estimate_text(config: RunConfig, preview: dict | None, lang: str) -> str:
                time=live._duration(result.seconds))
     if result.advice:
         text += "\n\n" + say("train_does_not_fit", lang) + "\n" + "\n".join(f"- {tip}" for tip in result.advice)
+    if preview and preview.get("documents"):
+        fit = language_fit(load_tokenizer(config.model.base, config.model.trust_remote_code), preview["documents"],
+                           config.model.base)
+        if fit["warning"]:
+            text += f"\n\n⚠️ {fit['message']}."
     return text
 
 
