@@ -45,7 +45,7 @@ def build() -> gr.Blocks:
                     gr.LoginButton()
         with gr.Tabs():
             with texts.make(gr.Tab, "tab_data", id="data"):
-                data_load = data_tab.build(texts, session_state, preview_state)
+                data_load = data_tab.build(texts, session_state, preview_state, demo)
             with texts.make(gr.Tab, "tab_train", id="train"):
                 preset_load, train_load = train_tab.build(texts, session_state, preview_state)
             with texts.make(gr.Tab, "tab_evaluate", id="evaluate") as evaluate:

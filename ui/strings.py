@@ -36,6 +36,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_reading": {"en": "Reading documents", "ja": "文書を読み込み中"},
     "data_prechecking": {"en": "Comparing with general text (pre-check)", "ja": "一般テキストと比較中（事前チェック）"},
     "data_refused": {"en": "Some files were not taken: {files}", "ja": "受け付けなかったファイルがあります：{files}"},
+    "data_not_received": {
+        "en": "Refused: {files}: not a file this app received as an upload. Only files uploaded through the page "
+              "(or the API's upload endpoint) are taken, never a path on the server; upload the file itself.",
+        "ja": "受け付けません：{files}：このアプリにアップロードされたファイルではありません。ページ（または API の "
+              "upload エンドポイント）からアップロードしたファイルだけを受け付け、サーバー上のパスは読みません。"
+              "ファイルそのものをアップロードしてください。",
+    },
     "data_totals": {
         "en": "**{documents}** documents from {files_ok} of {files} files · {characters} characters · {tokens} "
               "tokens · languages {languages} · duplicates removed: {exact} exact, {near} near",
