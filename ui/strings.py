@@ -119,6 +119,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "arena_run": {"en": "Run", "ja": "実行"},
     "arena_prompt": {"en": "Your message", "ja": "メッセージ"},
     "arena_send": {"en": "Send", "ja": "送信"},
+    "arena_no_files": {
+        "en": "The Arena takes text only: a chat history with a file in it is refused.",
+        "ja": "アリーナはテキストのみを扱います。ファイルを含む会話履歴は受け付けません。",
+    },
     "arena_clear": {"en": "Clear", "ja": "クリア"},
     "arena_base": {"en": "Base model", "ja": "ベースモデル"},
     "arena_adapted": {"en": "Adapted model", "ja": "適応後モデル"},
