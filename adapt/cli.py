@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from adapt.config import ConfigError, RunConfig, check_launch, launch_config
+from adapt.fileio import keep_files_private
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -252,5 +253,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_files_private()  # before anything is written: run dirs, checkpoints, logs
     args = build_parser().parse_args(argv)
     return args.func(args)
