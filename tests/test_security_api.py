@@ -336,3 +336,57 @@ def test_the_arena_takes_text_histories_and_refuses_files():
         [{"role": "user", "content": [{"type": "file", "file": file_data("/etc/hostname")}]}]))
     assert text_only(talk) and text_only([]) and text_only(None)
     assert not text_only(with_file) and not text_only(talk + with_file)
+
+
+def form_values(endpoint: dict, **changes) -> list:
+    """The Train tab's inputs as the page sends them: every setting at RunConfig's default (lists one
+    item per line), `changes` by setting name."""
+    from adapt.config import AUGMENT_CATEGORIES
+
+    flat: dict = {}
+
+    def walk(node, prefix=""):
+        for key, value in node.items():
+            if isinstance(value, dict) and key != "categories":
+                walk(value, f"{prefix}{key}.")
+            else:
+                flat[f"{prefix}{key}"] = "\n".join(value) if isinstance(value, list) else value
+
+    walk(RunConfig().model_dump(mode="json"))
+    categories = RunConfig().augment.categories
+    values = []
+    for parameter in endpoint["parameters"]:
+        label = parameter["label"]
+        if label in changes:
+            values.append(changes[label])
+        elif label in flat:
+            values.append(flat[label])
+        elif label in AUGMENT_CATEGORIES:
+            values.append(categories[label])
+        else:
+            values.append(parameter["parameter_default"])
+    return values
+
+
+def test_settings_cannot_name_another_users_files_or_runs(app):
+    """Paths in the Train form are free text: Bob names Alice's documents as his SFT data, her run's
+    files as his questions and general text, and her trained model as his base. Each is refused with
+    the setting named, and no run of his is created; the same form with the bundled files launches."""
+    bob = RawApi(app["url"], *BOB)
+    endpoint = bob.info()["named_endpoints"]["/on_launch"]
+    alice = app["done"].path
+    runs_before = set(p.name for p in (app["data"] / "runs").iterdir())
+    attempts = {"sft.data": str(alice / "data" / "documents.jsonl"),
+                "eval.qa_file": str(alice / "data" / "documents.jsonl"),
+                "mix.replay_paths": str(alice / "data"),
+                "eval.general_paths": str(alice / "uploads"),
+                "Base model": str(alice / "adapter")}
+    # With an example domain picked, the form is otherwise launchable: only the stolen path is wrong.
+    session = {"browser_id": "bob-browser", "draft_id": "bob-draft", "example": "demo", "lang": "en"}
+    for label, value in attempts.items():
+        outcome, answer = bob.call("/on_launch", form_values(endpoint, **{"Run name": "steal", label: value,
+                                                                          "parameter_1": session}), uuid.uuid4().hex)
+        assert outcome == "error", (label, answer[:1000])
+        setting = "model.base" if label == "Base model" else label
+        assert f"{setting}" in answer and "outside the folders this app may read" in answer, (label, answer[:1000])
+    assert set(p.name for p in (app["data"] / "runs").iterdir()) == runs_before
