@@ -8,6 +8,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from adapt.rundir import RunDir
 from conftest import make_config, run_cli
 
 
@@ -24,7 +25,7 @@ def readable_by_others(root: Path) -> list[str]:
 
 def test_a_run_leaves_nothing_readable_by_group_or_others(tmp_path, tiny_model, corpus_dir, sft_file):
     runs = tmp_path / "runs"
-    # endpoint.base_url on a closed port: every generation fails at once and lands in failures.jsonl.
+    # endpoint.base_url on a closed port: every generation fails at once, lands in failures.jsonl and fails the run.
     config = make_config(
         tmp_path / "c.yaml", tiny_model, corpus_dir, sft_file,
         augment={"backend": "endpoint", "categories": {"summary": 1},
@@ -32,9 +33,16 @@ def test_a_run_leaves_nothing_readable_by_group_or_others(tmp_path, tiny_model, 
         cpt={"max_steps": 3, "save_every_steps": 1}, sft={"max_steps": 4, "save_every_steps": 1, "variant": "general"},
         eval={"max_docs": 2, "max_questions": 2, "general_paths": [str(corpus_dir)], "max_general_docs": 2,
               "precheck": False})
-    killed = run_cli("run", str(config), "--runs-dir", str(runs), "--quiet", env={"ADAPT_FAULT": "kill:sft.step:3"})
-    assert killed.returncode == -9, killed.stderr[-3000:]
+    failed = run_cli("run", str(config), "--runs-dir", str(runs), "--quiet")
+    assert failed.returncode == 2 and "all 16 generations failed" in failed.stderr, failed.stderr[-3000:]
     (run,) = runs.iterdir()
+    assert readable_by_others(runs) == []
+    # Go on without synthetic data (the failed stage is redone, now skipped), and die in SFT.
+    stored = RunDir(run).load_config()
+    stored.augment.enabled = False
+    stored.save(RunDir(run).config_path)
+    killed = run_cli("run", "--resume", str(run), "--quiet", env={"ADAPT_FAULT": "kill:sft.step:3"})
+    assert killed.returncode == -9, killed.stderr[-3000:]
     checkpoints = list((run / "checkpoints" / "sft").glob("checkpoint-*/*"))
     written = {p.relative_to(run).as_posix() for p in run.rglob("*")}
     assert checkpoints and {"data/augment/failures.jsonl", "events.jsonl", "log.txt", ".status.lock",
