@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from adapt.config import ConfigError, RunConfig, check_launch, launch_config
+from adapt.fileio import keep_files_private
 from adapt.models import ModelNotAvailable
 
 
@@ -274,5 +275,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_files_private()  # before anything is written: run dirs, checkpoints, logs
     args = build_parser().parse_args(argv)
     return args.func(args)

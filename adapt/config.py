@@ -384,6 +384,43 @@ def path_problems(config: RunConfig, settings: tuple[str, ...] = tuple(PATH_SETT
     return problems
 
 
+MODEL_SETTINGS = ("model.base", "augment.local.model")  # a Hub id or bundled name, or a local folder
+
+
+def _looks_local(ref: str) -> bool:
+    return ref.startswith(("/", ".", "~")) or Path(ref).expanduser().exists()
+
+
+def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...] = tuple(PATH_SETTINGS)) -> list[str]:
+    """'sft.data[0]: /x is outside the folders this app may read (...)' for every path setting, and every
+    model setting that names a local folder, that lies outside `roots`. The app calls this so that a
+    visitor cannot point a setting at another user's runs or at any other file of the server."""
+    resolved = [Path(r).expanduser().resolve() for r in roots]
+    allowed = ", ".join(str(r) for r in resolved) or "none"
+
+    def outside(raw: str) -> bool:
+        path = Path(raw).expanduser().resolve()
+        return not any(path == root or root in path.parents for root in resolved)
+
+    problems = []
+    for setting in settings:
+        section, field = setting.split(".")
+        value = getattr(getattr(config, section), field)
+        named = [(f"{setting}[{i}]", item) for i, item in enumerate(value)] if isinstance(value, list) else \
+            [(setting, value)] if value else []
+        problems += [f"{name}: {raw} is outside the folders this app may read ({allowed}); upload the file in "
+                     "the Data tab instead" for name, raw in named if outside(raw)]
+    for setting in MODEL_SETTINGS:
+        section, *rest = setting.split(".")
+        value = getattr(config, section)
+        for part in rest:
+            value = getattr(value, part)
+        if _looks_local(value) and outside(value):
+            problems.append(f"{setting}: {value} is a local folder outside the folders this app may read "
+                            f"({allowed}); give a bundled model name or a Hugging Face Hub id")
+    return problems
+
+
 def check_launch(config: RunConfig, stop_after: str | None = None, source: str = "config") -> None:
     """Refuse, before anything is created, a run that could only fail or do nothing: a path setting
     that names nothing, or (unless it stops after augment) no stage that trains or evaluates.

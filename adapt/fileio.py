@@ -1,4 +1,5 @@
-"""Crash-safe file writes: a reader never sees half a file, even after SIGKILL mid-write."""
+"""Crash-safe file writes: a reader never sees half a file, even after SIGKILL mid-write. Private
+files: everything we create is for the user running us only (0600 files, 0700 folders)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,36 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import IO, Any, Iterable
+
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_UMASK = 0o077  # files 0600, folders 0700
+
+
+def keep_files_private() -> None:
+    """From now on this process, and every process it starts, creates files 0600 and folders 0700.
+
+    Run directories hold uploaded documents, generated data and weights, and one machine may have
+    other users. The umask is the one setting every writer obeys: our own code and what transformers,
+    torch, safetensors, tokenizers and logging write (checkpoints, models, log.txt), whose modes we do
+    not choose. Called first thing by each entry point: the CLI and the app."""
+    os.umask(PRIVATE_UMASK)
+
+
+def open_append(path: Path) -> IO[bytes]:
+    """A private file opened for appending (created 0600 whatever the umask)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE), "ab")
+
+
+def append_jsonl(path: Path, record: dict) -> None:
+    """One record as one line, in one write() on an O_APPEND file: a concurrent reader sees whole
+    lines, and a kill can at worst leave a torn last line, which read_jsonl skips."""
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from adapt.config import RunConfig, launch_config
+from adapt.fileio import open_append
 from adapt.rundir import STAGES, RunDir, now_iso, process_alive, process_start_time
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +181,7 @@ class JobManager:
     def _launch(self, run: RunDir) -> None:
         for release in self.before_launch:
             release()
-        console = open(run.path / "console.txt", "ab")  # what the process prints before its log exists
+        console = open_append(run.path / "console.txt")  # what the process prints before its log exists
         try:
             child = subprocess.Popen(
                 self.launcher() + ["-m", "adapt", "run", "--resume", str(run.path), "--quiet"],

@@ -30,7 +30,7 @@ from huggingface_hub.errors import HfHubHTTPError, HTTPError, OfflineModeIsEnabl
 
 from adapt.bundled import MODELS as BUNDLED_MODELS
 from adapt.config import ConfigError, RunConfig
-from adapt.fileio import read_json, write_json_atomic, write_text_atomic
+from adapt.fileio import PRIVATE_FILE_MODE, read_json, write_json_atomic, write_text_atomic
 from adapt.rundir import RunDir
 from adapt.secrets import redact, register_secret
 
@@ -310,7 +310,7 @@ def _export_lock(run: RunDir, kind: str):
     would rewrite the card, or rebuild the folder, under an upload or a zip that is reading it."""
     folder = run.path / "export"
     folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / f".{export_kind(_config(run), kind)}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(folder / f".{export_kind(_config(run), kind)}.lock", os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -16,7 +16,6 @@ The training process writes; everyone else only reads (and may send SIGTERM to t
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
 import os
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from adapt.config import RunConfig
-from adapt.fileio import read_json, read_jsonl, write_json_atomic
+from adapt.fileio import PRIVATE_FILE_MODE, append_jsonl, read_json, read_jsonl, write_json_atomic
 from adapt.secrets import RedactingFilter
 
 STAGES = ("ingest", "precheck", "augment", "cpt", "sft", "eval")
@@ -105,7 +104,7 @@ class RunDir:
     def _status_lock(self):
         """Both the training process and the app update status.json; each read-modify-write holds
         this lock, so neither overwrites a field the other has just written."""
-        fd = os.open(self.path / ".status.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path / ".status.lock", os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -150,15 +149,7 @@ class RunDir:
 
     # ---- events ---------------------------------------------------------------------------
     def append_event(self, event: dict[str, Any]) -> None:
-        record = {"time": round(time.time(), 3), **event}
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        # One write() of one line with O_APPEND: a concurrent reader sees whole lines, and a kill
-        # can at worst leave one torn last line, which read_jsonl skips.
-        fd = os.open(self.events_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(fd, line.encode("utf-8"))
-        finally:
-            os.close(fd)
+        append_jsonl(self.events_path, {"time": round(time.time(), 3), **event})
 
     def events(self) -> list[dict[str, Any]]:
         return read_jsonl(self.events_path)

@@ -3,6 +3,12 @@
 Threat model: the app runs as a public Space, so every upload, every file name and every zip entry
 may be hostile.
 
+- Caller-named sources: a web API call names its upload by a path the caller writes. Only a regular
+  file inside `received_in` (the folder where the web server stores what it received) is read; it is
+  opened one path component at a time relative to that folder, never following a symbolic link, so
+  neither a server path ("/data/runs/<someone's run>/data/documents.jsonl") nor a link planted in the
+  folder can make us copy a file the caller could not upload.
+
 - Path traversal: names such as "../../app.py", "/etc/passwd" or "C:\\x\\y.txt". Each name becomes
   one safe path component (no separators, no "..", not hidden, no control characters, bounded
   length), and the final path is resolved and compared with the destination before it is created.
@@ -25,6 +31,7 @@ Identical content is stored once: later copies are reported as duplicates of the
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import lzma
 import os
@@ -92,15 +99,88 @@ def safe_name(name: str) -> str:
 
 
 def save_uploads(
-    sources: list[tuple[Path, str]], dest: Path, limits: UploadLimits = UploadLimits()
+    sources: list[tuple[Path, str]], dest: Path, *, received_in: Path, limits: UploadLimits = UploadLimits()
 ) -> list[UploadReport]:
     """Store (temporary path, original name) uploads in dest. One report per upload, plus one per
-    file inside each zip; bad input is reported, never raised, and never stops the other files."""
+    file inside each zip; bad input is reported, never raised, and never stops the other files.
+
+    received_in: where the web server put the files it received (Gradio's upload folder). A source
+    anywhere else is refused unread: the path came from the caller, not from an upload.
+    """
     folder = _Folder(dest, limits)
     reports: list[UploadReport] = []
     for path, original in sources:
-        reports.extend(_save_upload(folder, Path(path), original))
+        reports.extend(_save_upload(folder, Path(path), original, Path(received_in)))
     return reports
+
+
+NOT_RECEIVED = (
+    "not a file this app received as an upload (a path on the server is never read);"
+    " upload the file itself"
+)
+
+
+def _open_received(path: Path, received_in: Path) -> IO[bytes]:
+    """path opened for reading, if it is a regular file inside received_in reached without following
+    a symbolic link. The folder itself is trusted (the app configures it); below it, each component is
+    opened relative to the one before with O_NOFOLLOW, so a link swapped in while we look cannot
+    redirect the read. ".." is resolved as text first, and that is the path the walk opens."""
+    folder, absolute = os.path.abspath(received_in), Path(os.path.abspath(path))
+    parts: tuple[str, ...] = ()
+    for root in (folder, os.path.realpath(folder)):  # the caller may spell the folder either way
+        if absolute.is_relative_to(root):
+            parts = absolute.relative_to(root).parts
+            break
+    if not parts:
+        raise _Refused(NOT_RECEIVED)
+    if os.open not in os.supports_dir_fd or not hasattr(os, "O_NOFOLLOW"):  # neither Linux nor macOS
+        return _open_received_by_path(absolute, folder)
+    try:
+        at = os.open(os.path.realpath(folder), os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        raise _Refused(NOT_RECEIVED) from None
+    try:
+        for part in parts[:-1]:
+            try:
+                inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=at)
+            except NotADirectoryError:  # a link, or a file used as a folder
+                is_link = stat.S_ISLNK(os.lstat(part, dir_fd=at).st_mode)
+                raise OSError(errno.ELOOP if is_link else errno.ENOENT, part) from None
+            os.close(at)
+            at = inner
+        # O_NONBLOCK: opening a FIFO must not hang; it is refused below as not a regular file.
+        fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=at)
+    except OSError as err:
+        raise _refusal(err) from None
+    finally:
+        os.close(at)
+    return _regular(fd)
+
+
+def _open_received_by_path(absolute: Path, folder: str) -> IO[bytes]:
+    """Where open() cannot walk relative to a folder: resolve links, then check (a narrow race)."""
+    real = Path(os.path.realpath(absolute))
+    if not real.is_relative_to(os.path.realpath(folder)):
+        raise _refusal(OSError(errno.ELOOP, str(absolute)))
+    try:
+        return _regular(os.open(real, os.O_RDONLY))
+    except OSError as err:
+        raise _refusal(err) from None
+
+
+def _refusal(err: OSError) -> _Refused:
+    if err.errno == errno.ELOOP:
+        return _Refused("a symbolic link in the upload folder (links are not followed); upload the file itself")
+    if err.errno in (errno.ENOENT, errno.ENOTDIR):
+        return _Refused("upload not found or not a file; upload it again")
+    return _Refused(f"cannot read the upload ({type(err).__name__}: {err.strerror}); upload it again")
+
+
+def _regular(fd: int) -> IO[bytes]:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _Refused("not a regular file (a folder, device or pipe); upload a document")
+    return os.fdopen(fd, "rb")
 
 
 def _shown(name: str) -> str:
@@ -233,19 +313,17 @@ def _hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _save_upload(folder: _Folder, path: Path, original: str) -> list[UploadReport]:
+def _save_upload(folder: _Folder, path: Path, original: str, received_in: Path) -> list[UploadReport]:
     report = UploadReport(_shown(original))
     name = safe_name(original)
     try:
-        if not path.is_file():
-            raise _Refused("upload not found or not a file; upload it again")
-        report.bytes = path.stat().st_size
-        if name.lower().endswith(".zip"):
-            return _save_zip(folder, path, report)
-        _check_suffix(name)
-        folder.check_size(report.bytes)
-        folder.check_total(report.bytes)
-        with open(path, "rb") as source:
+        with _open_received(path, received_in) as source:
+            report.bytes = os.fstat(source.fileno()).st_size
+            if name.lower().endswith(".zip"):
+                return _save_zip(folder, source, report)
+            _check_suffix(name)
+            folder.check_size(report.bytes)
+            folder.check_total(report.bytes)
             report.stored_as, report.bytes, report.duplicate = folder.store(source, name)
     except _Refused as err:
         report.status, report.reason = "error", str(err)
@@ -263,17 +341,16 @@ _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 
 
-def _central_directory_size(path: Path) -> int | None:
+def _central_directory_size(f: IO[bytes]) -> int | None:
     """The central directory size zipfile will read (None: no end record, zipfile will refuse it).
 
     zipfile keeps one ZipInfo per entry in memory, so a 200 MB directory of tiny entries is a memory
     bomb. This mirrors zipfile's own lookup: the end record, and the ZIP64 record just before it.
     """
-    with open(path, "rb") as f:
-        end = f.seek(0, os.SEEK_END)
-        start = max(0, end - _EOCD.size - (1 << 16) - _ZIP64_LOCATOR.size - _ZIP64_EOCD.size)
-        f.seek(start)
-        tail = f.read()
+    end = f.seek(0, os.SEEK_END)
+    start = max(0, end - _EOCD.size - (1 << 16) - _ZIP64_LOCATOR.size - _ZIP64_EOCD.size)
+    f.seek(start)
+    tail = f.read()
     at = len(tail) - _EOCD.size
     if not (at >= 0 and tail.startswith(b"PK\x05\x06", at) and tail.endswith(b"\x00\x00")):
         at = tail.rfind(b"PK\x05\x06")  # the record is followed by a comment
@@ -319,19 +396,19 @@ def _entry_parts(name: str) -> list[str]:
     return parts
 
 
-def _save_zip(folder: _Folder, path: Path, report: UploadReport) -> list[UploadReport]:
+def _save_zip(folder: _Folder, source: IO[bytes], report: UploadReport) -> list[UploadReport]:
     limits = folder.limits
     if report.bytes == 0:
         raise _Refused("empty file")
     folder.check_total(report.bytes)  # only entries face the per-file limit; the contents are rarely smaller
-    directory = _central_directory_size(path)
+    directory = _central_directory_size(source)
     if directory is not None and directory > limits.max_zip_entries * _CENTRAL_DIRECTORY_BYTES_PER_ENTRY:
         raise _Refused(
             f"the zip's directory is {_size(directory)}: far more than {limits.max_zip_entries} files"
             " (UploadLimits.max_zip_entries); split it into smaller zips"
         )
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(source)
     except _OPEN_ERRORS as err:
         raise _Refused(f"not a readable zip file ({type(err).__name__}: {err}); create the archive again")
     with archive:

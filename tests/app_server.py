@@ -39,14 +39,16 @@ def wait_for(predicate, timeout: float = 180.0, what: str = "condition") -> None
 
 
 @contextmanager
-def running_app(data_dir: Path, log_path: Path, env: dict | None = None, drop: tuple[str, ...] = ()):
-    """Serve the app with ADAPT_DATA_DIR=data_dir; yields (url, process). Output goes to log_path."""
+def running_app(data_dir: Path, log_path: Path, env: dict | None = None, drop: tuple[str, ...] = (),
+                script: str = "app.py"):
+    """Serve the app with ADAPT_DATA_DIR=data_dir; yields (url, process). Output goes to log_path.
+    script: what to run instead of app.py (a wrapper that changes Gradio, for the security tests)."""
     port = free_port()
     full_env = {k: v for k, v in os.environ.items() if k not in drop}
     full_env.update(ADAPT_DATA_DIR=str(data_dir), GRADIO_SERVER_PORT=str(port), PYTHONPATH=str(ROOT),
                     GRADIO_ANALYTICS_ENABLED="False", **(env or {}))
     with open(log_path, "w") as log:
-        process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=full_env, stdout=log,
+        process = subprocess.Popen([sys.executable, script], cwd=ROOT, env=full_env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         try:
             deadline = time.time() + 120

@@ -62,7 +62,7 @@ def train_fast(model, tokenizer, docs, steps, tmp_path) -> list[float]:
     batch = math.ceil(packed.rows / steps)
     config = RunConfig.from_dict({"cpt": {"max_steps": steps, "micro_batch_size": batch, "grad_accum": 1,
                                           "context_length": CONTEXT, "learning_rate": LR, "warmup_ratio": 0.0,
-                                          "lr_scheduler": "constant_with_warmup", "save_every_steps": 10**6}})
+                                          "lr_scheduler": "constant_with_warmup", "save_every_steps": 10**5}})
     run = RunDir.create(tmp_path / "runs", config)
     run_stage(run=run, stage="cpt", model=model, packed=packed, section=config.cpt, seed=0,
               compute_dtype=torch.float32, out_dir=tmp_path / "fast", tokenizer=tokenizer, show_bar=False)

@@ -55,6 +55,9 @@ def build(texts: Texts, session_state: gr.BrowserState):
     def on_send(message, history_base, history_adapted, history_retrieval, run_id, retrieval_on, temp, p,
                 tokens, penalty, seed_value, value, request: gr.Request, profile: gr.OAuthProfile | None):
         session = Session.load(value, request, profile)
+        if not all(text_only(h) for h in (history_base, history_adapted, history_retrieval)):
+            # The Arena shows no files; a file in a history is a caller-named path, never ours (issue 15).
+            raise gr.Error(say("arena_no_files", session.lang))
         message = (message or "").strip()
         if not message:
             yield gr.update(), history_base, history_adapted, history_retrieval
@@ -100,6 +103,19 @@ def build(texts: Texts, session_state: gr.BrowserState):
     run_choice.change(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     use_retrieval.change(on_retrieval, use_retrieval, retrieval_chat)
     return show, [session_state], [run_choice]
+
+
+def text_only(history) -> bool:
+    """True when every message is text: a string, or parts of {"type": "text", "text": ...}."""
+    def is_text(part) -> bool:
+        return isinstance(part, str) or (isinstance(part, dict) and part.get("type", "text") == "text"
+                                         and not {"file", "files", "path", "component"} & part.keys())
+
+    for message in history or []:
+        content = message.get("content") if isinstance(message, dict) else message
+        if not all(is_text(part) for part in (content if isinstance(content, list) else [content or ""])):
+            return False
+    return True
 
 
 def plain_messages(history) -> list[dict]:

@@ -18,6 +18,7 @@ from adapt.config import DataSection
 from adapt.data.preview import preview_corpus
 from adapt.uploads import save_uploads
 from ui.i18n import Texts, say
+from ui.received import split_received, upload_folder
 from ui.session import Session
 
 EXAMPLE_DOMAINS = {
@@ -74,7 +75,7 @@ def render_preview(preview: dict | None, lang: str):
     return rows, totals, precheck, gr.update(choices=choices, value=0 if choices else None)
 
 
-def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State) -> None:
+def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, blocks: gr.Blocks):
     texts.make(gr.Markdown, "data_intro", prop="value")
     with gr.Row():
         with gr.Column(scale=3):
@@ -113,7 +114,10 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
     def on_upload(paths, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
                   progress=gr.Progress()):
         session = Session.load(value, request, profile)
-        reports = save_uploads([(Path(p), Path(p).name) for p in paths or []], session.uploads_dir())
+        received, foreign = split_received(blocks, paths or [])
+        if foreign:  # a path named by the caller, not an upload: refuse the whole call (issue 15)
+            raise gr.Error(say("data_not_received", session.lang, files=", ".join(p.name for p in foreign[:10])))
+        reports = save_uploads([(p, p.name) for p in received], session.uploads_dir(), received_in=upload_folder())
         refused = [f"{r.name}: {r.reason}" for r in reports if r.status != "ok"]
         if refused:
             gr.Warning(say("data_refused", session.lang, files="; ".join(refused[:10])))

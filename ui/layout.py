@@ -13,6 +13,7 @@ from pathlib import Path
 import gradio as gr
 
 from adapt import chat
+from adapt.fileio import keep_files_private
 from ui import arena_tab, data_tab, evaluate_tab, publish_tab, train_tab
 from ui.i18n import LANGUAGES, Texts, language_from_header
 from ui.session import Session, context
@@ -26,6 +27,7 @@ def oauth_enabled() -> bool:
 
 
 def build() -> gr.Blocks:
+    keep_files_private()  # before the data dir, staging folders and job consoles are created
     ctx = context()
     _prepare_default_base()
     if chat.uses_gpu():
@@ -44,7 +46,7 @@ def build() -> gr.Blocks:
                     gr.LoginButton()
         with gr.Tabs():
             with texts.make(gr.Tab, "tab_data", id="data"):
-                data_load = data_tab.build(texts, session_state, preview_state)
+                data_load = data_tab.build(texts, session_state, preview_state, demo)
             with texts.make(gr.Tab, "tab_train", id="train"):
                 preset_load, train_load = train_tab.build(texts, session_state, preview_state)
             with texts.make(gr.Tab, "tab_evaluate", id="evaluate") as evaluate:

@@ -36,6 +36,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_reading": {"en": "Reading documents", "ja": "文書を読み込み中"},
     "data_prechecking": {"en": "Comparing with general text (pre-check)", "ja": "一般テキストと比較中（事前チェック）"},
     "data_refused": {"en": "Some files were not taken: {files}", "ja": "受け付けなかったファイルがあります：{files}"},
+    "data_not_received": {
+        "en": "Refused: {files}: not a file this app received as an upload. Only files uploaded through the page "
+              "(or the API's upload endpoint) are taken, never a path on the server; upload the file itself.",
+        "ja": "受け付けません：{files}：このアプリにアップロードされたファイルではありません。ページ（または API の "
+              "upload エンドポイント）からアップロードしたファイルだけを受け付け、サーバー上のパスは読みません。"
+              "ファイルそのものをアップロードしてください。",
+    },
     "data_totals": {
         "en": "**{documents}** documents from {files_ok} of {files} files · {characters} characters · {tokens} "
               "tokens · languages {languages} · duplicates removed: {exact} exact, {near} near",
@@ -114,6 +121,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "arena_run": {"en": "Run", "ja": "実行"},
     "arena_prompt": {"en": "Your message", "ja": "メッセージ"},
     "arena_send": {"en": "Send", "ja": "送信"},
+    "arena_no_files": {
+        "en": "The Arena takes text only: a chat history with a file in it is refused.",
+        "ja": "アリーナはテキストのみを扱います。ファイルを含む会話履歴は受け付けません。",
+    },
     "arena_clear": {"en": "Clear", "ja": "クリア"},
     "arena_base": {"en": "Base model", "ja": "ベースモデル"},
     "arena_adapted": {"en": "Adapted model", "ja": "適応後モデル"},

@@ -8,13 +8,16 @@ files that process writes.
 
 from __future__ import annotations
 
+import os
 import shlex
 import tempfile
 from pathlib import Path
 
 import gradio as gr
 
-from adapt.config import ConfigError, RunConfig, check_launch
+
+from adapt import bundled
+from adapt.config import ConfigError, RunConfig, check_launch, paths_outside
 from adapt.estimate import Machine, estimate
 from adapt.jobs import JobError
 from adapt.evaluate.precheck import language_fit
@@ -44,7 +47,20 @@ def assemble(form: ConfigForm, name: str, base: str, values: list, session: Sess
         if qa and not raw.get("eval", {}).get("qa_file"):
             raw.setdefault("eval", {})["qa_file"] = str(qa)
     raw.setdefault("data", {})["paths"] = paths
-    return RunConfig.from_dict(raw, source="the form")
+    config = RunConfig.from_dict(raw, source="the form")
+    problems = paths_outside(config, readable_roots(session))
+    if problems:
+        head = "invalid settings in the form:" if len(problems) > 1 else "invalid setting in the form:"
+        raise ConfigError(head + "\n  " + "\n  ".join(problems))
+    return config
+
+
+def readable_roots(session: Session) -> list[Path]:
+    """What a visitor's settings may name: the bundled examples and general corpus, this visitor's own
+    uploads, and folders the operator lists in ADAPT_ALLOWED_PATHS (os.pathsep-separated). Never the
+    data directory as a whole: it holds every user's runs."""
+    extra = [Path(p) for p in os.environ.get("ADAPT_ALLOWED_PATHS", "").split(os.pathsep) if p.strip()]
+    return [bundled.EXAMPLES_DIR, session.uploads_dir(), *extra]
 
 
 def corpus_tokens(preview: dict | None) -> int:

@@ -13,9 +13,7 @@ data/augment/
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import random
 from collections import Counter
 from pathlib import Path
@@ -27,7 +25,7 @@ from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_t
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
 from adapt.data.store import training_documents
-from adapt.fileio import read_jsonl, write_json_atomic, write_jsonl_atomic
+from adapt.fileio import append_jsonl, read_jsonl, write_json_atomic, write_jsonl_atomic
 from adapt.secrets import redact
 
 log = logging.getLogger("adapt")
@@ -44,15 +42,6 @@ INSTRUCTIONS_PER_DOC = 3
 
 def augment_dir(data_dir: Path) -> Path:
     return data_dir / "augment"
-
-
-def _append(path: Path, record: dict) -> None:
-    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        os.write(fd, line)
-    finally:
-        os.close(fd)
 
 
 def _general_examples(config: RunConfig) -> list[list[dict]]:
@@ -120,7 +109,7 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
 
     def record_success(doc: dict, category: str, parsed: dict) -> None:
         session["succeeded"] += 1
-        _append(items_path, {"doc_id": doc["id"], "category": category, "lang": doc["lang"],
+        append_jsonl(items_path, {"doc_id": doc["id"], "category": category, "lang": doc["lang"],
                              "backend": backend_name, **parsed})
 
     def record_failure(doc: dict, category: str, reason: str, error: Exception | None = None) -> None:
@@ -128,7 +117,7 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
         session["generator_errors"] += error is not None
         if session["first_reason"] is None:
             session.update(first_reason=reason[:300], first_error=error)
-        _append(failures_path, {"doc_id": doc["id"], "category": category, "reason": reason[:300]})
+        append_jsonl(failures_path, {"doc_id": doc["id"], "category": category, "reason": reason[:300]})
 
     if backend_name == "rules":
         for doc, category, n in pending:
