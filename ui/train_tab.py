@@ -15,12 +15,11 @@ from pathlib import Path
 
 import gradio as gr
 
-
 from adapt import bundled
 from adapt.config import ConfigError, RunConfig, check_launch, paths_outside
 from adapt.estimate import Machine, estimate
-from adapt.jobs import JobError
 from adapt.evaluate.precheck import language_fit
+from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from ui import data_tab, live
