@@ -77,6 +77,10 @@ class ModelSection(Section):
         "auto", description="auto: bf16 on a GPU that supports it, fp32 on CPU"
     )
     attn_implementation: Literal["auto", "sdpa", "eager", "flash_attention_2"] = "auto"
+    train_layers: int | None = Field(
+        None, ge=1, le=1024,
+        description="full fine-tuning of only the top N transformer blocks (the rest, embeddings included, stay "
+                    "frozen and are not back-propagated through: faster on a CPU); empty: every weight")
     trust_remote_code: bool = Field(False, description="run code shipped with the model; only for models you trust")
     rope_target_length: int | None = Field(
         None, ge=16, le=1_048_576,

@@ -122,6 +122,34 @@ def check_context_length(config: RunConfig, stage: str, length: int) -> None:
         )
 
 
+def transformer_blocks(model) -> torch.nn.ModuleList:
+    """The model's stack of transformer blocks: its longest ModuleList (model.model.layers in Llama,
+    Qwen, Gemma, Mistral; transformer.h in GPT-2 style models)."""
+    lists = [m for m in model.modules() if isinstance(m, torch.nn.ModuleList)]
+    if not lists:
+        raise StageInputError("model.train_layers: this model has no list of transformer blocks to choose from")
+    return max(lists, key=len)
+
+
+def freeze_below(model, top: int) -> None:
+    """Train only the top `top` blocks and the final norm: nothing below them needs a gradient, so
+    back-propagation stops at the lowest trained block."""
+    blocks = transformer_blocks(model)
+    if top > len(blocks):
+        raise StageInputError(f"model.train_layers={top}, but the model has {len(blocks)} transformer blocks; "
+                              f"give at most {len(blocks)}")
+    for parameter in model.parameters():
+        parameter.requires_grad = False
+    trained = list(blocks[len(blocks) - top:])
+    norm = getattr(getattr(model, "model", model), "norm", None)
+    for module in trained + ([norm] if isinstance(norm, torch.nn.Module) else []):
+        for parameter in module.parameters():
+            parameter.requires_grad = True
+    log.info("training the top %d of %d transformer blocks (%s of %s parameters)", top, len(blocks),
+             f"{sum(p.numel() for p in model.parameters() if p.requires_grad):,}",
+             f"{sum(p.numel() for p in model.parameters()):,}")
+
+
 def trainable_model(config: RunConfig, start_from: Path | None):
     """The model a stage trains: fresh LoRA on the base, the previous stage's adapter or model."""
     compute = pick_dtype(config.model.precision)
@@ -133,7 +161,10 @@ def trainable_model(config: RunConfig, start_from: Path | None):
                "overrides": rope_overrides(config.model.base, config.model.rope_target_length,
                                            config.model.trust_remote_code)}
     if config.model.method == "full":
-        return load_model(str(start_from) if start_from else config.model.base, **base_kw), compute
+        model = load_model(str(start_from) if start_from else config.model.base, **base_kw)
+        if config.model.train_layers:
+            freeze_below(model, config.model.train_layers)
+        return model, compute
     from peft import PeftModel, get_peft_model
 
     base = load_model(config.model.base, **base_kw)
