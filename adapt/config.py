@@ -240,7 +240,9 @@ class EvalSection(Section):
                                                 "to measure: slower on a CPU)")
     qa_file: str | None = Field(None, description="your own QA JSONL: question, answer, optional doc/source, split")
     qa_file_mode: Literal["add", "replace"] = Field("add", description="add to or replace the synthesized QA")
-    max_questions: int = Field(60, ge=1, le=100_000, description="questions per split (train, held-out)")
+    max_questions: int = Field(60, ge=1, le=100_000,
+                               description="questions asked per split (train, held-out), of the synthesized ones and "
+                                           "of eval.qa_file each; a longer list is sampled evenly")
     max_answer_tokens: int = Field(64, ge=1, le=4096)
     judge: bool = Field(False, description="also ask the augmentation LLM (local/endpoint) whether answers are supported")
     retrieval: Literal["auto", "on", "off"] = Field(

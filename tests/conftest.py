@@ -67,7 +67,7 @@ def make_config(path: Path, model_dir: Path, docs: Path, sft_path: Path | None, 
     return path
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300, env: dict | None = None,
+def run_cli(*args: str, cwd: Path | None = None, timeout: int = 3600, env: dict | None = None,
             ) -> subprocess.CompletedProcess:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "adapt", *args], cwd=cwd or ROOT, env=full_env,

@@ -255,7 +255,7 @@ ROWS = [
         ("augment.endpoint.api_key_env", "got 'MY-KEY'", "environment variable that holds the API key")),
     Row("an empty base model is refused with what it may be",
         'model.base: ""', setting({"model": {"base": ""}}),
-        ("model.base", "got ''", "at least 1 character", "bundled name (starter, tiny)")),
+        ("model.base", "got ''", "at least 1 character", "bundled name (smollm2-135m: a real chat model")),
     # -- config files
     Row("malformed YAML is refused with its line and column",
         "cpt:\\n  learning_rate: [1e-4", config_file("cpt:\n  learning_rate: [1e-4\n"),

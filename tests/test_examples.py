@@ -158,3 +158,30 @@ def test_a_retired_bundled_name_says_what_replaced_it():
 
     with pytest.raises(ModelNotAvailable, match="retired; use 'smollm2-135m'"):
         resolve_model("starter")
+
+
+def test_serve_auto_answers_over_http_with_the_offline_model():
+    """`python -m adapt serve auto` on a machine without the Hub: a real subprocess and a real HTTP call."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import urllib.request
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "adapt", "serve", "auto", "--port", "0"], cwd=ROOT, env=env,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stderr.readline()  # blocks until the model is loaded and the port bound
+        match = re.search(r"serving (\S+) at (http://\S+/v1)", line)
+        assert match, line + server.stderr.read() if server.poll() is not None else line
+        body = json.dumps({"model": "auto", "max_tokens": 24, "temperature": 0,
+                           "messages": [{"role": "user", "content": "What is the capital of France?"}]}).encode()
+        request = urllib.request.Request(match.group(2) + "/chat/completions", data=body,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            answer = json.loads(response.read())["choices"][0]["message"]["content"]
+        assert "Paris" in answer, answer
+    finally:
+        server.terminate()
+        server.wait()

@@ -1,46 +1,53 @@
-"""The example knowledge-injection config, shortened to fit CI, on the bundled starter: the base must
-know (almost) nothing of the fictional domain, and after adaptation it must answer more held-out
-questions (worded differently from the corpus, never trained on) than the base did.
+"""The Quick demo recipe on the real offline model (SmolLM2-135M-Instruct), shortened to fit CI: the
+example config itself (the app's preset for a ~135M model on a CPU), on 10 of lumen-isles' 30 asked-about
+documents plus 2 unasked ones that the split holds out for perplexity. The base model knows nothing of
+this fictional domain; after the run it must state facts of it, from memory, in English sentences.
 
-Measured on the shortened run (2026-11-23, 3.4 min on 2 cores): held-out fact match 0% -> 11% (2 of the
-18 held-out questions about the 9 documents trained on), train 0% -> 11%, held-out domain perplexity
--25%. README's table has the full-length run; the issue's full bar (60% held-out) is not reached by the
-7M-parameter starter, README says why."""
+README's table has the whole quick demo and the knowledge-injection run on all 36 documents."""
 
 import json
+import re
 
 from adapt.fileio import read_jsonl, write_jsonl_atomic
 from adapt.rundir import RunDir
 from conftest import ROOT, run_cli
 
 DOMAIN = ROOT / "examples" / "domains" / "lumen-isles"
-# Shortened by training on 10 of the 36 documents (9 with questions, 1 held out for perplexity) with
-# the config's full recipe, rather than on all of them for fewer epochs: two CPT epochs over everything,
-# or four over 14 documents, answered no held-out question at all (measured); CI has ~3.5 min for this.
 ASKED = ["brightcairn-observatory.md", "brineweavers-guild.pdf", "cassivar-dunlowe.md", "dewloft.txt",
-         "drosselby.txt", "dunlowe-lamp.md", "erraquin.docx", "glimmertide.md", "guild-of-tidewrights.md"]
-DOCS = ASKED + ["ambercrust.md"]
+         "drosselby.txt", "dunlowe-lamp.md", "erraquin.docx", "glimmertide.md", "guild-of-tidewrights.md",
+         "saffrandel.md"]
+DOCS = ASKED + ["ambercrust.md", "cindermoth.txt"]
 
 
-def test_shortened_knowledge_injection_answers_more_heldout_questions_than_the_base(tmp_path):
-    # Only the questions about documents it reads: the others cost evaluation time and measure nothing.
+def reads_as_english(answer: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", answer)
+    return len(words) >= 3 and sum(len(w) for w in words) >= 0.6 * len(answer.strip())
+
+
+def test_quick_demo_recipe_teaches_the_real_model_facts_it_did_not_know(tmp_path):
     questions = [q for q in read_jsonl(DOMAIN / "qa.jsonl") if q["doc"] in ASKED]
     qa_file = tmp_path / "qa.jsonl"
     write_jsonl_atomic(qa_file, questions)
-    shorter = ["--set", "data.paths=[" + ",".join(str(DOMAIN / "docs" / d) for d in DOCS) + "]",
-               "--set", f"eval.qa_file={qa_file}", "--set", "eval.retrieval=off", "--set", "eval.max_general_docs=8",
-               "--set", "eval.precheck=false", "--set", "eval.token_analysis=false"]
     runs = tmp_path / "runs"
-    result = run_cli("run", "examples/configs/lumen-isles.yaml", "--runs-dir", str(runs), "--quiet", *shorter,
-                     timeout=900, env={"HF_HUB_OFFLINE": "1"})
+    result = run_cli("run", "examples/configs/quick-demo.yaml", "--runs-dir", str(runs), "--quiet",
+                     "--set", "data.paths=[" + ",".join(str(DOMAIN / "docs" / d) for d in DOCS) + "]",
+                     "--set", f"eval.qa_file={qa_file}", env={"HF_HUB_OFFLINE": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     (path,) = runs.iterdir()
-    report = json.loads(RunDir(path).report_path.read_text())
-    heldout = report["qa"]["heldout"]
-    assert heldout["base"]["questions"] == sum(q["split"] == "heldout" for q in questions) == 18
-    assert heldout["base"]["fact_match"] <= 0.10
-    assert heldout["sft"]["fact_match"] > heldout["base"]["fact_match"], heldout
-    assert heldout["sft"]["similarity"] > heldout["base"]["similarity"] + 0.05, heldout
-    train = report["qa"]["train"]
-    assert train["sft"]["fact_match"] > train["base"]["fact_match"], train
-    assert report["perplexity"]["heldout_domain"]["sft"]["perplexity"] < report["perplexity"]["heldout_domain"]["base"]["perplexity"]
+    run = RunDir(path)
+    assert run.status()["state"] == "done"
+    assert run.load_config().name == "quick-demo" and run.load_config().model.base == "smollm2-135m"
+    assert json.loads((run.data_dir / "split.json").read_text())["kept_for_questions"] == len(ASKED)
+
+    report = json.loads(run.report_path.read_text())
+    train, heldout = report["qa"]["train"], report["qa"]["heldout"]
+    assert train["base"]["questions"] == heldout["base"]["questions"] == 20
+    # The base model has never read of these islands.
+    assert train["base"]["fact_match"] <= 0.10 and heldout["base"]["fact_match"] <= 0.10, (train, heldout)
+    # Asked as in training: most answered. Asked in other words about other facts of the same documents: some.
+    assert train["cpt"]["fact_match"] >= 0.5, train
+    assert heldout["cpt"]["fact_match"] >= heldout["base"]["fact_match"] + 0.10, heldout
+    answers = list(read_jsonl(run.path / "qa_answers.jsonl"))
+    right = [a for a in answers if a["answer_key"].lower() in a["answer_cpt"].lower()]
+    assert right and all(reads_as_english(a["answer_cpt"]) for a in right), right[:3]
+    assert sum(reads_as_english(a["answer_cpt"]) for a in answers) >= 0.9 * len(answers)

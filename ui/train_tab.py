@@ -44,7 +44,9 @@ def assemble(form: ConfigForm, name: str, base: str, values: list, session: Sess
         paths.append(str(data_tab.example_docs(session.example)))
         qa = data_tab.example_qa(session.example)
         if qa and not raw.get("eval", {}).get("qa_file"):
-            raw.setdefault("eval", {})["qa_file"] = str(qa)
+            # The example's curated questions are its test: every synthesized pair can be trained on.
+            raw.setdefault("eval", {}).update(qa_file=str(qa), qa_file_mode="replace")
+            raw.setdefault("augment", {})["qa_heldout_fraction"] = 0.0
     raw.setdefault("data", {})["paths"] = paths
     config = RunConfig.from_dict(raw, source="the form")
     problems = paths_outside(config, readable_roots(session))

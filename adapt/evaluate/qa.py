@@ -75,21 +75,26 @@ def questions_with_documents(qa_file: str | None, documents: list[dict]) -> list
     return questions
 
 
+def _spread(questions: list[dict], limit: int) -> list[dict]:
+    """At most `limit` questions, evenly spaced, so that every part of a file ordered by document is asked."""
+    if len(questions) <= limit:
+        return questions
+    step = len(questions) / limit
+    return [questions[int(i * step)] for i in range(limit)]
+
+
 def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int) -> dict[str, list[dict]]:
-    """Synthesized questions (at most `limit` per split, spread evenly over documents) plus every
-    question of the user's file, which is the user's own choice of test and is never sampled."""
+    """Synthesized questions and the questions of the user's file, at most `limit` of each per split,
+    spread evenly over the file (the time of evaluation grows with every question asked)."""
     splits: dict[str, list[dict]] = {"train": [], "heldout": []}
     if not (qa_file and mode == "replace"):
         for split, name in (("train", "qa_train.jsonl"), ("heldout", "qa_heldout.jsonl")):
-            questions = [{**pair, "answer_key": pair.get("answer_key") or pair["answer"], "split": split,
-                          "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / name)]
-            if len(questions) > limit:
-                step = len(questions) / limit
-                questions = [questions[int(i * step)] for i in range(limit)]
-            splits[split] = questions
+            splits[split] = _spread([{**pair, "answer_key": pair.get("answer_key") or pair["answer"], "split": split,
+                                      "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / name)], limit)
     if qa_file:
-        for question in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl")):
-            splits[question["split"]].append(question)
+        users = questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
+        for split in splits:
+            splits[split].extend(_spread([q for q in users if q["split"] == split], limit))
     return splits
 
 
