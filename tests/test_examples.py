@@ -172,9 +172,15 @@ def test_serve_auto_answers_over_http_with_the_offline_model():
     server = subprocess.Popen([sys.executable, "-m", "adapt", "serve", "auto", "--port", "0"], cwd=ROOT, env=env,
                               stderr=subprocess.PIPE, text=True)
     try:
-        line = server.stderr.readline()  # blocks until the model is loaded and the port bound
-        match = re.search(r"serving (\S+) at (http://\S+/v1)", line)
-        assert match, line + server.stderr.read() if server.poll() is not None else line
+        # Warnings may come first (a first run converts the model); the "serving" line comes once the
+        # model is loaded and the port bound.
+        seen, match = [], None
+        for line in server.stderr:
+            seen.append(line)
+            match = re.search(r"serving (\S+) at (http://\S+/v1)", line)
+            if match:
+                break
+        assert match, "".join(seen)
         body = json.dumps({"model": "auto", "max_tokens": 24, "temperature": 0,
                            "messages": [{"role": "user", "content": "What is the capital of France?"}]}).encode()
         request = urllib.request.Request(match.group(2) + "/chat/completions", data=body,
