@@ -77,7 +77,9 @@ def build(texts: Texts, session_state: gr.BrowserState):
             with_context = retrieval_messages(engine, histories[2] + [{"role": "user", "content": message}])
             requests.append(StreamRequest(with_context, adapter_on=False))
         for history in histories:
-            history.extend([{"role": "user", "content": message}, {"role": "assistant", "content": ""}])
+            # A cue at once: the first token can be seconds away on a CPU.
+            history.extend([{"role": "user", "content": message}, {"role": "assistant", "content": "…"}])
+        yield "", *histories, *([] if retrieval_on else [history_retrieval])
         settings = GenerationSettings(temperature=float(temp), top_p=float(p), max_new_tokens=int(tokens),
                                       repetition_penalty=float(penalty), seed=int(seed_value or 0))
         try:
@@ -97,12 +99,24 @@ def build(texts: Texts, session_state: gr.BrowserState):
     inputs = [prompt, base_chat, adapted_chat, retrieval_chat, run_choice, use_retrieval, temperature, top_p,
               max_tokens, repetition, seed, session_state]
     outputs = [prompt, base_chat, adapted_chat, retrieval_chat]
-    send.click(on_send, inputs, outputs, concurrency_id="chat")
-    prompt.submit(on_send, inputs, outputs, concurrency_id="chat")
+    # Send is disabled while the models answer: a click meanwhile would otherwise be dropped silently
+    # (a button's event runs once at a time), and the user would wait for an answer that never comes.
+    for trigger in (send.click, prompt.submit):
+        (trigger(_busy, None, send, queue=False)
+         .then(on_send, inputs, outputs, concurrency_id="chat")
+         .then(_idle, None, send, queue=False))
     clear.click(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     run_choice.change(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     use_retrieval.change(on_retrieval, use_retrieval, retrieval_chat)
     return show, [session_state], [run_choice]
+
+
+def _busy():
+    return gr.update(interactive=False)
+
+
+def _idle():
+    return gr.update(interactive=True)
 
 
 def text_only(history) -> bool:
