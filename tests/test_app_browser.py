@@ -198,9 +198,11 @@ def test_publish_to_the_standin_hub_and_download_zip(page, hub, app, tmp_path):
     assert hub.meta("standin-user/e2e-lumen")["private"] is True
     shot(page, "5-publish")
 
+    # Download is offered only once a zip exists, and the page says when it is ready.
+    assert page.locator("#publish-download").is_disabled()
     page.locator("#publish-make-zip").click()
-    page.wait_for_function("() => document.querySelector('#publish-download a[href], #publish-download[href]') !== null "
-                           "|| !document.querySelector('#publish-download').hasAttribute('disabled')", timeout=120_000)
+    assert "Zip ready" in wait_text(page, "#publish-result", lambda t: "Zip ready" in t or "❌" in t, 600)
+    page.wait_for_function("() => !document.querySelector('#publish-download').disabled", timeout=60_000)
     with page.expect_download(timeout=120_000) as download:
         page.locator("#publish-download").click()
     target = tmp_path / "download.zip"

@@ -41,7 +41,9 @@ def build(texts: Texts, session_state: gr.BrowserState):
         preview = texts.make(gr.Button, "publish_preview", prop="value")
         push = texts.make(gr.Button, "publish_push", prop="value", variant="primary", elem_id="publish-push")
         make_zip = texts.make(gr.Button, "publish_make_zip", prop="value", elem_id="publish-make-zip")
-        download = texts.make(gr.DownloadButton, "publish_zip", prop="label", elem_id="publish-download")
+        # Disabled until a zip is built: a click before that would download nothing, silently.
+        download = texts.make(gr.DownloadButton, "publish_zip", prop="label", elem_id="publish-download",
+                              interactive=False)
     result = gr.Markdown(elem_id="publish-result")
     with texts.make(gr.Accordion, "publish_card", open=False):
         card = gr.Markdown(elem_id="publish-card")
@@ -87,9 +89,12 @@ def build(texts: Texts, session_state: gr.BrowserState):
         run = chosen_run(session, run_id)
         progress(0, desc=say("publish_make_zip", session.lang))
         try:
-            return servable(export_zip(run, kind_value))
+            archive = export_zip(run, kind_value)
         except PublishError as err:
             raise gr.Error(str(err)) from None
+        size = f"{archive.stat().st_size / 2**20:,.1f} MB"
+        return gr.update(value=servable(archive), interactive=True), "✅ " + say("publish_zip_ready", session.lang,
+                                                                                size=size)
 
     def on_run(run_id):
         return gr.update(value=run_id.split("-", 2)[-1] if run_id else "")
@@ -97,6 +102,8 @@ def build(texts: Texts, session_state: gr.BrowserState):
     preview.click(on_preview, [run_choice, repo, kind, session_state], card)
     push.click(on_push, [run_choice, repo, private, kind, token, session_state], [token, result],
                concurrency_limit=2)
-    make_zip.click(on_zip, [run_choice, kind, session_state], download, concurrency_limit=2)
+    make_zip.click(on_zip, [run_choice, kind, session_state], [download, result], concurrency_limit=2)
     run_choice.input(on_run, run_choice, repo)
+    for changed in (run_choice.change, kind.change):  # a zip built for another choice is not offered
+        changed(lambda: gr.update(value=None, interactive=False), None, download, queue=False)
     return show, [session_state], [run_choice, repo]

@@ -158,6 +158,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "publish_push": {"en": "Push to the Hub", "ja": "Hub に公開"},
     "publish_zip": {"en": "Download as zip", "ja": "zip でダウンロード"},
     "publish_make_zip": {"en": "Build zip", "ja": "zip を作成"},
+    "publish_zip_ready": {"en": "Zip ready ({size}): click “Download as zip”.",
+                          "ja": "zip ができました（{size}）。「zip でダウンロード」を押してください。"},
     "publish_no_token": {"en": "Sign in with Hugging Face or paste a token with write access.",
                          "ja": "Hugging Face でサインインするか、書き込み権限のあるトークンを貼り付けてください。"},
     "publish_done": {"en": "Published: {url}", "ja": "公開しました：{url}"},
