@@ -98,6 +98,10 @@ class DataSection(Section):
         0.8, gt=0, le=1, description="estimated Jaccard similarity above which two documents count as duplicates"
     )
     heldout_fraction: float = Field(0.1, ge=0, lt=1, description="share of documents kept out of training")
+    max_documents: int | None = Field(
+        None, ge=1, le=1_000_000,
+        description="train on at most this many documents (those eval.qa_file asks about first, then by file "
+                    "name); the rest are left out of training and of the questions asked. Empty: all")
     max_file_mb: float = Field(200.0, gt=0, le=100_000, description="files larger than this are refused")
 
 

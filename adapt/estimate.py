@@ -117,7 +117,8 @@ def _activations_gb(shape: ModelShape, section: TrainSection, gpu: bool) -> floa
 
 
 def estimate(config: RunConfig, corpus_tokens: int, machine: Machine | None = None,
-             shape: ModelShape | None = None, sft_tokens: int | None = None) -> Estimate:
+             shape: ModelShape | None = None, sft_tokens: int | None = None, documents: int = 0) -> Estimate:
+    """`documents`: how many the corpus has, so that data.max_documents can be counted in."""
     machine = machine or Machine.here()
     shape = shape or model_shape(config)
     lora = config.model.method == "lora"
@@ -133,9 +134,14 @@ def estimate(config: RunConfig, corpus_tokens: int, machine: Machine | None = No
     memory = 1.15 * (states_gb + _activations_gb(shape, biggest, machine.gpu))  # allocator slack
 
     growth = AUGMENT_GROWTH.get(config.augment.backend, 4.0) if config.augment.enabled else 0.0
-    domain = corpus_tokens * (1 - config.data.heldout_fraction) * (1 + growth)
+    trained_share, capped_share = 1 - config.data.heldout_fraction, 1.0
+    if config.data.max_documents and documents > config.data.max_documents:
+        # The cap applies to the documents left after the held-out split; the rest are not trained on.
+        capped_share = config.data.max_documents / documents
+        trained_share = min(trained_share, capped_share)
+    domain = corpus_tokens * trained_share * (1 + growth)
     cpt_epoch = domain / max(1e-6, 1 - config.mix.replay_ratio)
-    sft_epoch = sft_tokens if sft_tokens is not None else corpus_tokens * 0.5
+    sft_epoch = sft_tokens if sft_tokens is not None else corpus_tokens * capped_share * 0.5
     train_tokens = (_stage_tokens(config.cpt, cpt_epoch) if config.cpt.enabled else 0) + \
                    (_stage_tokens(config.sft, sft_epoch) if config.sft.enabled else 0)
     flops_per_token = (4 if lora else 6) * shape.parameters

@@ -27,7 +27,7 @@ from adapt.augment.categories import HEADINGS, prompt_language
 from adapt.augment.runner import augment_dir
 from adapt.config import RunConfig
 from adapt.data.general import domain_languages, general_documents, in_languages
-from adapt.data.store import training_documents
+from adapt.data.store import left_out_ids, training_documents
 from adapt.fileio import read_jsonl
 
 log = logging.getLogger("adapt")
@@ -78,11 +78,13 @@ def _qa_text(pairs: list[dict], lang: str) -> str:
 
 def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
     """Questions of eval.qa_file marked train: the user wants them seen in training (CPT next to their
-    document, and SFT), like the synthesized train questions. Held-out ones never are."""
+    document, and SFT), like the synthesized train questions. Held-out ones never are, nor questions on
+    documents left out by data.max_documents."""
     from adapt.evaluate.qa import questions_with_documents
 
+    left_out = left_out_ids(data_dir)
     return [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
-            if q["split"] == "train"]
+            if q["split"] == "train" and q["doc_id"] not in left_out]
 
 
 def _general_token_lists(paths: list[str], languages: set[str], tokenizer) -> list[list[int]]:

@@ -120,6 +120,50 @@ def test_user_questions_pin_their_document_and_train_questions_are_trained_on(tm
     assert "never trained on" not in corpus and "never trained on" not in sft_text
 
 
+def test_max_documents_trains_on_the_asked_documents_first_and_skips_questions_on_the_rest(
+        tmp_path, corpus_dir, tiny_model):
+    from adapt.data.store import left_out_ids
+    from adapt.evaluate.qa import load_questions
+
+    documents = sorted(ingest([corpus_dir], DataSection()).documents, key=lambda d: d.source)
+    asked, other = documents[-1], documents[-2]  # last by file name: kept only because it is asked about
+    qa_file = tmp_path / "qa.jsonl"
+    qa_file.write_text("\n".join(json.dumps(q) for q in [
+        {"question": "Which guild founded the last place?", "answer": "The planted guild.", "split": "train",
+         "doc": asked.source},
+        {"question": "Who keeps the second-to-last place?", "answer": "The left-out keeper.", "split": "train",
+         "doc": other.source},
+        {"question": "What is asked of the last place?", "answer": "Nothing at all.", "split": "heldout",
+         "doc": asked.source},
+        {"question": "Who watches the second-to-last place?", "answer": "The kept watcher.", "split": "heldout",
+         "doc": other.source},
+    ]), encoding="utf-8")
+    cfg = RunConfig.from_dict({"data": {"heldout_fraction": 0.0, "max_documents": 2},
+                               "mix": {"replay_paths": [], "replay_ratio": 0.0},
+                               "sft": {"general_data": [], "variant": "domain_zero_shot"},
+                               "eval": {"qa_file": str(qa_file)}})
+    data_dir = tmp_path / "data"
+    totals = write_ingest_outputs(data_dir, ingest([corpus_dir], DataSection()), cfg)
+    trained = [d["id"] for d in training_documents(data_dir)]
+    # Both asked documents come first, in file-name order; no other document is trained on.
+    assert sorted(trained) == sorted([asked.id, other.id])
+    assert totals["left_out_documents"] == len(documents) - 2 == len(left_out_ids(data_dir))
+
+    cfg = RunConfig.from_dict({**cfg.model_dump(mode="json"), "data": {"heldout_fraction": 0.0, "max_documents": 1}})
+    data_dir = tmp_path / "data1"
+    write_ingest_outputs(data_dir, ingest([corpus_dir], DataSection()), cfg)
+    assert [d["id"] for d in training_documents(data_dir)] == [other.id]  # asked, and first by file name
+    run_augmentation(data_dir, cfg)
+    assert {q["doc_id"] for q in read_jsonl(data_dir / "augment/qa_train.jsonl")} == {other.id}
+    tokenizer = load_tokenizer(str(tiny_model))
+    corpus = "\n".join(tokenizer.decode(s) for s in build_cpt_mixture(data_dir, cfg, tokenizer).sequences)
+    assert "Who keeps the second-to-last place?" in corpus
+    assert "Which guild founded the last place?" not in corpus and asked.text[:200] not in corpus
+    asked_now = load_questions(data_dir, str(qa_file), "replace", 20, left_out_ids(data_dir))
+    assert [q["question"] for q in asked_now["train"]] == ["Who keeps the second-to-last place?"]
+    assert [q["question"] for q in asked_now["heldout"]] == ["Who watches the second-to-last place?"]
+
+
 @pytest.mark.parametrize("variant, expected", [
     ("general", {"user", "general"}),
     ("domain_zero_shot", {"user", "domain_zero_shot"}),

@@ -25,3 +25,15 @@ def split_documents(doc_ids: list[str], heldout_fraction: float, seed: int,
     held = set(heldout)
     train = [i for i in ids if i not in held]
     return train, heldout
+
+
+def cap_training(train_ids: list[str], limit: int | None, sources: dict[str, str],
+                 asked: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """Return (kept, left_out): at most `limit` training documents, those the user's questions ask
+    about first (a question on a document left out would measure nothing), then in file-name order,
+    so that a capped run is the same whatever the seed."""
+    if limit is None or len(train_ids) <= limit:
+        return list(train_ids), []
+    order = sorted(train_ids, key=lambda i: (i not in asked, sources.get(i, ""), i))
+    kept = set(order[:limit])
+    return [i for i in train_ids if i in kept], [i for i in train_ids if i not in kept]

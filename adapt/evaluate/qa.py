@@ -83,16 +83,19 @@ def _spread(questions: list[dict], limit: int) -> list[dict]:
     return [questions[int(i * step)] for i in range(limit)]
 
 
-def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int) -> dict[str, list[dict]]:
+def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int,
+                   left_out: set[str] | frozenset[str] = frozenset()) -> dict[str, list[dict]]:
     """Synthesized questions and the questions of the user's file, at most `limit` of each per split,
-    spread evenly over the file (the time of evaluation grows with every question asked)."""
+    spread evenly over the file (the time of evaluation grows with every question asked). The user's
+    questions on documents `left_out` of training (data.max_documents) are not asked."""
     splits: dict[str, list[dict]] = {"train": [], "heldout": []}
     if not (qa_file and mode == "replace"):
         for split, name in (("train", "qa_train.jsonl"), ("heldout", "qa_heldout.jsonl")):
             splits[split] = _spread([{**pair, "answer_key": pair.get("answer_key") or pair["answer"], "split": split,
                                       "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / name)], limit)
     if qa_file:
-        users = questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
+        users = [q for q in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
+                 if q["doc_id"] not in left_out]
         for split in splits:
             splits[split].extend(_spread([q for q in users if q["split"] == split], limit))
     return splits

@@ -17,7 +17,7 @@ import torch
 
 from adapt.config import RunConfig
 from adapt.data.general import domain_languages, general_documents
-from adapt.data.store import heldout_ids, training_chunks
+from adapt.data.store import heldout_ids, left_out_ids, training_chunks
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
 from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
@@ -121,7 +121,8 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     domain = heldout_texts(run, ev.max_docs)
     general = general_texts(run, config, ev.max_general_docs)
-    questions = qa_eval.load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions) if ev.qa else {}
+    questions = qa_eval.load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions,
+                                       left_out_ids(run.data_dir)) if ev.qa else {}
     domain_sequences = text_windows(tokenizer, domain, ev.context_length) if domain else []
 
     previous = read_json(run.report_path, default={}) or {}
