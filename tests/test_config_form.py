@@ -22,3 +22,21 @@ def test_numbers_from_the_browser_as_floats_make_the_same_config():
     again = RunConfig.from_dict(raw, source="the form")
     assert again == config
     assert type(again.cpt.max_steps) is int and again.augment.categories["qa_easy"] == 4
+
+
+def test_a_capped_run_says_how_many_documents_it_trains_on_and_estimates_only_those(tiny_model):
+    from adapt.estimate import estimate
+    from ui.train_tab import estimate_text
+
+    documents = [{"id": f"d{i}", "source": f"d{i}.md", "text": "A plain English sentence about the isles. " * 20,
+                  "lang": "en"} for i in range(12)]
+    preview = {"totals": {"tokens": 12_000, "characters": 48_000}, "documents": documents}
+    capped = RunConfig.from_dict({"model": {"base": str(tiny_model)}, "data": {"max_documents": 3}})
+    text = estimate_text(capped, preview, "en")
+    assert "data.max_documents = 3" in text and "3 of your 12 documents" in text
+    assert "max_documents" not in estimate_text(capped.with_overrides({"data.max_documents": None}), preview, "en")
+    # A quarter of the documents: a quarter of the training tokens of the same run uncapped.
+    full = estimate(capped.with_overrides({"data.max_documents": None, "data.heldout_fraction": 0.0}), 12_000,
+                    documents=12)
+    quarter = estimate(capped.with_overrides({"data.heldout_fraction": 0.0}), 12_000, documents=12)
+    assert abs(quarter.train_tokens - full.train_tokens * 3 / 12) < 0.02 * full.train_tokens

@@ -59,6 +59,12 @@ STRINGS: dict[str, dict[str, str]] = {
                         "ja": "smollm2-135m（SmolLM2-135M-Instruct、英語向け）はオフラインで動きます。Hub の ID やローカルの"
                               "フォルダも指定できます。日本語の文書には Qwen2.5 などの多言語モデルを GPU で"},
     "train_preset": {"en": "Recipe", "ja": "レシピ"},
+    "train_capped": {"en": "ℹ️ data.max_documents = {limit}: this run trains on {limit} of your {total} documents "
+                           "(those the question file asks about first, then by file name) and asks questions only "
+                           "about them. Empty the setting (Advanced → data) to train on all.",
+                     "ja": "ℹ️ data.max_documents = {limit}：この実行は {total} 件の文書のうち {limit} 件だけを学習し"
+                           "（質問ファイルが尋ねる文書を優先し、次にファイル名順）、それらについてだけ質問します。"
+                           "すべてを学習するには詳細設定 → data でこの値を空にしてください。"},
     "train_advanced": {"en": "Advanced: every setting", "ja": "詳細設定（すべての項目）"},
     "train_check": {"en": "Check & estimate", "ja": "確認と見積もり"},
     "train_launch": {"en": "Launch", "ja": "開始"},

@@ -71,9 +71,13 @@ def corpus_tokens(preview: dict | None) -> int:
     return totals["tokens"] if totals.get("tokens") else totals["characters"] // 4  # rough, stated as such
 
 
+def estimate_for(config: RunConfig, preview: dict | None):
+    return estimate(config, corpus_tokens(preview), documents=len((preview or {}).get("documents") or []))
+
+
 def estimate_text(config: RunConfig, preview: dict | None, lang: str) -> str:
     try:
-        result = estimate(config, corpus_tokens(preview))
+        result = estimate_for(config, preview)
     except ModelNotAvailable as err:
         return f"❌ {err}"
     head = "✅" if result.fits else "❌"
@@ -83,6 +87,9 @@ def estimate_text(config: RunConfig, preview: dict | None, lang: str) -> str:
                time=live._duration(result.seconds))
     if result.advice:
         text += "\n\n" + say("train_does_not_fit", lang) + "\n" + "\n".join(f"- {tip}" for tip in result.advice)
+    total = len((preview or {}).get("documents") or [])
+    if config.data.max_documents and total > config.data.max_documents:
+        text += "\n\n" + say("train_capped", lang, limit=config.data.max_documents, total=total)
     if preview and preview.get("documents"):
         fit = language_fit(load_tokenizer(config.model.base, config.model.trust_remote_code), preview["documents"],
                            config.model.base)
@@ -170,7 +177,7 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
         except ConfigError as err:
             raise gr.Error(str(err), duration=None) from None
         try:
-            result = estimate(config, corpus_tokens(preview))
+            result = estimate_for(config, preview)
         except ModelNotAvailable as err:
             raise gr.Error(str(err), duration=None) from None
         if not result.fits:
