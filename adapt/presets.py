@@ -52,15 +52,21 @@ def _only(**counts: int) -> dict[str, int]:
     return {**{k: 0 for k in DEFAULT_CATEGORY_COUNTS}, **counts}
 
 
-# Every preset names model.method, model.train_layers, sft.enabled and mix.qa_placement, so that
-# switching from one preset to another in the app leaves nothing of the first behind.
+# Every preset names model.method, model.train_layers, sft.enabled, mix.qa_placement and
+# data.max_documents, so that switching from one preset to another leaves nothing of the first behind.
 def _train(stage: str, **values) -> dict:
     return {f"{stage}.{key}": value for key, value in values.items()}
 
 
+# Rules augmentation per document for a real model on a CPU: what stored facts on lumen-isles (README).
+KNOWLEDGE_INJECTION_QA = _only(paraphrase=1, qa_difficult=2, qa_easy=10, qa_numbers_formula=4, qa_people_names=4)
+QUICK_DEMO_DOCUMENTS = 6
+QUICK_DEMO_EPOCHS = 2
+
+
 def quick_demo(target: Target) -> dict:
     if target.gpu:
-        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True,
+        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True, "data.max_documents": None,
                 "mix.qa_placement": "own_sequence",
                 "augment.categories": _only(qa_easy=4, qa_people_names=2, qa_numbers_formula=2, paraphrase=1),
                 **_train("cpt", max_steps=60, context_length=1024, micro_batch_size=4, grad_accum=2,
@@ -69,7 +75,7 @@ def quick_demo(target: Target) -> dict:
                          learning_rate=1e-4),
                 "eval.max_questions": 30}
     if target.size == "toy":
-        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True,
+        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True, "data.max_documents": None,
                 "mix.qa_placement": "with_document", "mix.sft_in_cpt": False,
                 "augment.categories": _only(qa_easy=2, qa_people_names=1, qa_numbers_formula=1, paraphrase=1),
                 **_train("cpt", context_length=256, micro_batch_size=8, grad_accum=1, epochs=2, learning_rate=1e-3,
@@ -78,16 +84,19 @@ def quick_demo(target: Target) -> dict:
                 "sft.max_general_examples": 200,
                 "eval.max_questions": 20, "eval.max_docs": 16, "eval.max_general_docs": 8, "eval.context_length": 256}
     # A real model on a CPU, the whole run in about five minutes on 2 cores: the knowledge-injection
-    # recipe below (QA pairs in sequences of their own, full fine-tuning at 3e-4) with a quarter of its
-    # QA and fewer passes. SFT is off: the domain QA and general conversations are already in CPT
+    # recipe below (20 QA pairs per document, each in a sequence of its own, full fine-tuning at 3e-4)
+    # on the first QUICK_DEMO_DOCUMENTS documents. Measured on lumen-isles, 2 cores (README): a quarter
+    # of the QA on all 36 documents, 2 epochs: 7.6 min, held-out 5%; all of it on 6 documents, 2 epochs:
+    # 4.1 min, held-out 50%, general perplexity +7%; 3 epochs: 6.1 min, 92%, +28%; 4 documents, 3 epochs:
+    # 3.4 min, 62%, +29%. SFT is off: the domain QA and general conversations are already in CPT
     # (sft_in_cpt), and a separate stage would cost a minute and a model reload.
     return {"model.method": "full", "model.train_layers": None, "sft.enabled": False,
-            "augment.categories": _only(qa_easy=3, qa_people_names=1, qa_numbers_formula=1),
+            "data.max_documents": QUICK_DEMO_DOCUMENTS, "augment.categories": KNOWLEDGE_INJECTION_QA,
             "mix.replay_ratio": 0.1, "mix.sft_in_cpt": True, "mix.group_by_document": True,
             "mix.qa_placement": "own_sequence",
-            **_train("cpt", context_length=256, micro_batch_size=4, grad_accum=1, epochs=2, learning_rate=3e-4,
-                     save_every_steps=50, warmup_ratio=0.05),
-            "sft.max_general_examples": 30,
+            **_train("cpt", context_length=256, micro_batch_size=4, grad_accum=1, epochs=QUICK_DEMO_EPOCHS,
+                     learning_rate=3e-4, save_every_steps=50, warmup_ratio=0.05),
+            "sft.max_general_examples": 10,
             "eval.max_questions": 20, "eval.max_docs": 8, "eval.max_general_docs": 8, "eval.context_length": 256,
             "eval.max_answer_tokens": 40, "eval.retrieval": "off", "eval.compare_cpt": False,
             "eval.token_analysis": False}
@@ -95,7 +104,7 @@ def quick_demo(target: Target) -> dict:
 
 def knowledge_injection(target: Target) -> dict:
     if target.gpu:
-        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True,
+        return {"model.method": "lora", "model.train_layers": None, "sft.enabled": True, "data.max_documents": None,
                 "mix.qa_placement": "own_sequence",
                 **_train("cpt", context_length=2048, micro_batch_size=4, grad_accum=4, epochs=3, learning_rate=1e-4),
                 **_train("sft", context_length=2048, micro_batch_size=4, grad_accum=4, epochs=2, learning_rate=5e-5),
@@ -104,7 +113,7 @@ def knowledge_injection(target: Target) -> dict:
         # Measured on the retired 7M starter (lumen-isles): cue questions + QA in CPT (sft_in_cpt) + 20% replay
         # took held-out QA 3% -> 12% and general perplexity +22% -> -44%; a long SFT instead memorised train
         # questions (85%) but not held-out ones (8%) and forgot (general perplexity +160%).
-        return {"model.method": "full", "model.train_layers": None, "sft.enabled": True,
+        return {"model.method": "full", "model.train_layers": None, "sft.enabled": True, "data.max_documents": None,
                 "mix.qa_placement": "with_document",
                 "augment.categories": _only(paraphrase=1, summary=1, kg_extraction=1, qa_difficult=2, qa_easy=50,
                                             qa_numbers_formula=4, qa_methods=1, qa_people_names=4, positive_negative=1),
@@ -117,9 +126,8 @@ def knowledge_injection(target: Target) -> dict:
     # own is what makes facts answerable (QA placed after its document: 0% held-out; own sequences: 83% on
     # a 10-document subset), full fine-tuning beats LoRA r64 (61%) and the top 10 blocks alone (39%) at
     # the same passes; 3e-4 stores facts where 1e-4 did not. SFT is off for the reason given above.
-    return {"model.method": "full", "model.train_layers": None, "sft.enabled": False,
-            "augment.categories": _only(paraphrase=1, qa_difficult=2, qa_easy=10, qa_numbers_formula=4,
-                                        qa_people_names=4),
+    return {"model.method": "full", "model.train_layers": None, "sft.enabled": False, "data.max_documents": None,
+            "augment.categories": KNOWLEDGE_INJECTION_QA,
             "mix.replay_ratio": 0.2, "mix.sft_in_cpt": True, "mix.group_by_document": True,
             "mix.qa_placement": "own_sequence",
             **_train("cpt", context_length=256, micro_batch_size=4, grad_accum=1, epochs=3, learning_rate=3e-4,
