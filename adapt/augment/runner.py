@@ -4,11 +4,14 @@ data/augment/
   items.jsonl      one record per (document, category) that succeeded; appended as it goes, so a
                    killed run keeps everything already generated and never asks for it again
   failures.jsonl   one line per failed attempt, with the reason (retried on the next resume)
+  dropped.jsonl    items a generator wrote that fail adapt.augment.quality (a question a person would
+                   not ask, a number or name the document does not contain), each with the reason
                    When not one generation of a session succeeds (and nothing did before, or every
                    failure was the generator's, not its output's), the stage fails: GeneratorUnavailable.
   qa_train.jsonl   QA pairs used for training (CPT mixture and SFT)
   qa_heldout.jsonl QA pairs never trained on, per document, for evaluation
-  summary.json     counts per category: generated, failed, unsupported by the backend
+  summary.json     per category: items kept, dropped and why, a sample of five to read; failures,
+                   categories the backend cannot write
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Callable
 from adapt.augment.backends import GeneratorUnavailable
 from adapt.augment.categories import CATEGORIES, build_prompt, prompt_language
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_text
+from adapt.augment.quality import check_item
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
 from adapt.data.store import training_documents
@@ -108,6 +112,13 @@ def run_augmentation(data_dir: Path, config: RunConfig, on_progress: Callable[[i
     session = {"succeeded": 0, "generator_errors": 0, "first_reason": None, "first_error": None}
 
     def record_success(doc: dict, category: str, parsed: dict) -> None:
+        parsed, dropped = keep_acceptable(parsed, doc)
+        for item, reason in dropped:
+            append_jsonl(folder / "dropped.jsonl", {"doc_id": doc["id"], "category": category, "reason": reason,
+                                                    "item": item})
+        if not any(parsed.get(k) for k in ("qa", "texts", "conversations", "messages")):
+            record_failure(doc, category, f"every item was dropped by the quality check ({dropped[0][1]})")
+            return
         session["succeeded"] += 1
         append_jsonl(items_path, {"doc_id": doc["id"], "category": category, "lang": doc["lang"],
                              "backend": backend_name, **parsed})
@@ -213,6 +224,33 @@ def llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool)
     return EndpointGenerator(config.augment, api_key)
 
 
+def keep_acceptable(parsed: dict, doc: dict) -> tuple[dict, list[tuple[object, str]]]:
+    """The record without the items adapt.augment.quality refuses, and those items with the reason."""
+    source, title = doc["text"], doc.get("title") or ""
+    dropped: list[tuple[object, str]] = []
+
+    def keep(kind: str, items: list, as_item) -> list:
+        kept = []
+        for item in items:
+            reason = check_item(kind, as_item(item), source, title)
+            if reason:
+                dropped.append((item, reason))
+            else:
+                kept.append(item)
+        return kept
+
+    out = dict(parsed)
+    if "qa" in parsed:
+        out["qa"] = keep("qa", parsed["qa"], lambda pair: pair)
+    if "texts" in parsed:
+        out["texts"] = keep("text", parsed["texts"], lambda text: {"text": text})
+    if "messages" in parsed:
+        out["messages"] = (keep("conversation", [parsed["messages"]], lambda m: {"messages": m}) or [[]])[0]
+    if "conversations" in parsed:
+        out["conversations"] = keep("conversation", parsed["conversations"], lambda m: {"messages": m})
+    return out, dropped
+
+
 def _merge(parts: list[dict]) -> dict:
     """Several generations of one (document, category) become one record."""
     kind = parts[0]["kind"]
@@ -228,9 +266,19 @@ def summarize(data_dir: Path, config: RunConfig, unsupported: list[str], failure
     items = read_jsonl(folder / "items.jsonl")
     per_category: dict[str, dict] = {}
     for record in items:
-        entry = per_category.setdefault(record["category"], {"documents": 0, "items": 0})
+        entry = per_category.setdefault(record["category"], {"documents": 0, "items": 0, "dropped": 0,
+                                                             "dropped_because": {}, "sample": []})
         entry["documents"] += 1
-        entry["items"] += len(record.get("qa") or record.get("texts") or record.get("conversations") or [])
+        kept = record.get("qa") or record.get("texts") or record.get("conversations") or (
+            [record["messages"]] if record.get("messages") else [])
+        entry["items"] += len(kept)
+        entry["sample"].extend(kept[: max(0, 5 - len(entry["sample"]))])
+    for row in read_jsonl(folder / "dropped.jsonl"):
+        entry = per_category.setdefault(row["category"], {"documents": 0, "items": 0, "dropped": 0,
+                                                          "dropped_because": {}, "sample": []})
+        entry["dropped"] += 1
+        reason = row["reason"].split(":")[0]
+        entry["dropped_because"][reason] = entry["dropped_because"].get(reason, 0) + 1
     all_failures = Counter(r["category"] for r in read_jsonl(folder / "failures.jsonl"))
     summary = {
         "backend": config.augment.backend,

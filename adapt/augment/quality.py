@@ -1,0 +1,97 @@
+"""What makes a synthetic item acceptable, whoever wrote it (rules, a local model, an endpoint).
+
+A question must read as one a person would ask: it ends as a question, carries an interrogative, does
+not give its own answer away, and its answer key is in the source document; never a markdown
+bullet, a bare heading, or "what does the text say about". A rewrite (restatement, summary, answer,
+discussion) must be faithful: every number, date and proper name in it occurs in the source.
+Items that fail are dropped and counted by reason; the augment stage writes the counts and a sample
+of what was kept to data/augment/summary.json.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Interrogatives, and in English the auxiliaries a yes/no or inverted question opens with.
+_EN_WH = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how)\b", re.I)
+_EN_AUX_OPENING = re.compile(r"^(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|may)\b", re.I)
+_JA_WH = re.compile(r"何|誰|いつ|どこ|いくつ|いくら|どの|どれ|どう|なぜ|どんな|どちら|どなた")
+_BULLET = re.compile(r"^\s*(?:[-*+•・]|\d+[.)])\s")
+_HEADING = re.compile(r"^\s*#")
+_SAY_ABOUT = re.compile(r"\bsay(?:s)? about\b|について何が分かりますか", re.I)
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’]*\b")
+_JA_NAME = re.compile(r"[ァ-ヴー]{3,}")  # katakana runs: names and loanwords; kanji names look like any word
+_COMMON_CAPS = {"I", "Mr", "Mrs", "Ms", "Dr", "Student", "Expert", "Question", "Answer", "Summary", "Paraphrase",
+                "According", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                "Saturday", "Sunday", "English", "Japanese", "Chinese"}
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", str(text)).lower()
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s,]", "", _norm(text))
+
+
+def question_problems(question: str, answer_key: str, source: str) -> list[str]:
+    """Why a generated question is not one a person would ask (empty: it is)."""
+    q = (question or "").strip()
+    problems = []
+    if not q.endswith(("?", "？", "か。")):
+        problems.append("not a question")
+    if not (_EN_WH.search(q) or _EN_AUX_OPENING.search(q) or _JA_WH.search(q)):
+        problems.append("no interrogative")
+    if _BULLET.search(q) or "\n-" in q or "\n*" in q:
+        problems.append("markdown bullet")
+    if _HEADING.search(q):
+        problems.append("bare heading")
+    if _SAY_ABOUT.search(q):
+        problems.append("'say about'")
+    key = _compact(answer_key)
+    if not key:
+        problems.append("empty answer key")
+    else:
+        if key in _compact(q):
+            problems.append("contains its answer")
+        if key not in _compact(source):
+            problems.append("answer key not in the document")
+    return problems
+
+
+def unsupported_facts(text: str, source: str) -> list[str]:
+    """Numbers, dates and proper names in `text` that the source does not contain. A capitalised
+    word counts as a name where it stands inside a sentence, or opens one and stands capitalised
+    inside another ("Bakers in Vintrelle ..." opens with a common noun)."""
+    haystack = _compact(source)
+    facts = set(_NUMBER.findall(text)) | set(_JA_NAME.findall(text))
+    sentences = [_EN_WORD.findall(s) for s in re.split(r"(?<=[.!?:;])\s+|\n+", text)]
+    inside = {w for words in sentences for w in words[1:] if w[0].isupper()}
+    for words in sentences:
+        for i, word in enumerate(words):
+            if word[0].isupper() and word not in _COMMON_CAPS and (i > 0 or word in inside):
+                facts.add(word)
+    return sorted(f for f in facts if _compact(f) not in haystack)
+
+
+def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str | None:
+    """The reason an item is dropped, or None to keep it. `extra_names` are words a frame may add
+    (the document's title)."""
+    if kind == "qa":
+        problems = question_problems(item["question"], item.get("answer_key") or item["answer"], source)
+        if problems:
+            return problems[0]
+        unsupported = unsupported_facts(item["answer"], source + "\n" + extra_names)
+        return f"unsupported fact: {unsupported[0]}" if unsupported else None
+    if kind == "text":
+        unsupported = unsupported_facts(item["text"], source + "\n" + extra_names)
+        return f"unsupported fact: {unsupported[0]}" if unsupported else None
+    if kind == "conversation":
+        said = "\n".join(m["content"] for m in item["messages"])
+        unsupported = unsupported_facts(said, source + "\n" + extra_names)
+        return f"unsupported fact: {unsupported[0]}" if unsupported else None
+    return None
