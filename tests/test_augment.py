@@ -11,6 +11,8 @@ import pytest
 from adapt.augment import runner as augment_runner
 from adapt.augment.backends import GeneratorUnavailable
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa
+from adapt.augment.asking import english_questions, japanese_questions
+from adapt.augment.quality import question_problems
 from adapt.augment.rules import SUPPORTED, RulesGenerator
 from adapt.augment.runner import run_augmentation
 from adapt.config import DataSection, RunConfig
@@ -60,22 +62,51 @@ def test_rules_are_deterministic_and_honest_about_what_they_cannot_do():
 
 
 @pytest.mark.parametrize("docs, lang", [(english_documents(), "en"), (japanese_documents(), "ja")])
-def test_easy_questions_ask_for_every_sentence_by_a_word_of_its_own(docs, lang):
-    """A reader asks about a fact with the subject and a word or two of the sentence, seldom its
-    wording: cue questions train that lookup for every sentence, worded in several ways."""
+def test_easy_questions_ask_about_most_sentences_in_several_wordings(docs, lang):
+    """Questions built from each sentence's structure: most sentences are asked about, each fact in more
+    than one wording (a reader will not use ours), and every question passes the quality check."""
     name, text = next(iter(docs.items()))
     sentences = [s for s in split_sentences(text) if len(s) > 8]
-    qa = RulesGenerator().generate("qa_easy", name, text, lang, 3 * len(sentences), seed=0)["qa"]
-    cue = [p for p in qa[1:] if "続き" not in p["question"] and "continue" not in p["question"]]
-    assert {p["answer"] for p in cue} == set(sentences), "every sentence is asked for"
-    word = r"[A-Za-z-]+" if lang == "en" else r"[一-龥ァ-ヴー]+"
-    skeletons = {re.sub(word, lambda m: "" if m.group(0) in p["answer"] else m.group(0), p["question"].replace(name, ""))
-                 for p in cue}
-    assert len(skeletons) >= 3, f"several wordings: {skeletons}"
-    for pair in cue:
-        assert name in pair["question"] and pair["question"] not in pair["answer"]
-        words = re.findall(r"[a-z]{3,}", pair["question"]) if lang == "en" else re.findall(r"[一-龥ァ-ヴー]+", pair["question"])
-        assert any(w in pair["answer"] and w not in name for w in words), f"no cue from the sentence: {pair}"
+    qa = RulesGenerator().generate("qa_easy", name, text, lang, 6 * len(sentences), seed=0)["qa"]
+    assert len({p["answer"] for p in qa}) >= 0.75 * len(sentences), "most sentences are asked about"
+    by_fact: dict = {}
+    for pair in qa:
+        assert not question_problems(pair["question"], pair["answer_key"], text), pair
+        assert pair["answer"] in sentences
+        by_fact.setdefault((pair["answer"], pair["answer_key"]), set()).add(pair["question"])
+    if lang == "en":
+        assert sum(len(wordings) >= 3 for wordings in by_fact.values()) >= 0.75 * len(by_fact)
+
+
+@pytest.mark.parametrize("sentence, question, key", [
+    ("A standard loaf of ambercrust weighs 700 grams.", "How many grams does a standard loaf of ambercrust weigh?",
+     "700"),
+    ("The Brightcairn Observatory was completed in 1812 with money given by a shipowner.",
+     "When was the Brightcairn Observatory completed?", "1812"),
+    ("The Dewloft was invented in 1859 by Ottilie Brackwater, a schoolteacher on Erraquin.",
+     "Who invented the Dewloft in 1859?", "Ottilie Brackwater"),
+    ("The first librarian of the Copperleaf Library was Ewald Aslacke, a retired purser.",
+     "Who was the first librarian of the Copperleaf Library?", "Ewald Aslacke"),
+    ("Ambercrust is made from barley flour mixed with a little rye.", "What is Ambercrust made from?",
+     "barley flour"),
+    ("The mayor of Velmor wears a chain of red cedar as a sign of office.",
+     "What does the mayor of Velmor wear as a sign of office?", "chain of red cedar"),
+    ("In Velmor, the council meets on the third day of each month.", None, None),
+    ("- Endurance: 14 hours at 3 knots (standard battery)", "What is the endurance of Lantern 7?", "14"),
+])
+def test_english_questions_move_the_asked_part_and_invert_the_verb(sentence, question, key):
+    asked = english_questions(sentence, "Lantern 7" if "Endurance" in sentence else "")
+    if question is None:  # an opening phrase moved to the end still parses; no junk is made of it
+        assert all(not question_problems(a.question, a.key, sentence) for a in asked)
+        return
+    assert (question, key) in {(a.question, a.key) for a in asked}, [(a.question, a.key) for a in asked]
+
+
+def test_japanese_questions_ask_in_place():
+    text = "苔見村は標高812メートルの高さにあります。千種嘉平は1833年に問屋を開きました。"
+    asked = {(a.question, a.key) for s in split_sentences(text) for a in japanese_questions(s, "苔見村")}
+    assert ("苔見村は標高何メートルの高さにありますか？", "812") in asked
+    assert ("千種嘉平は何年に問屋を開きましたか？", "1833") in asked
 
 
 def test_japanese_cause_and_contrast():
@@ -168,9 +199,14 @@ def test_local_backend_with_a_tiny_model_records_text_and_counts_bad_qa(tmp_path
                              **_llm_config(backend="local", local={"model": str(tiny_model), "batch_size": 8}))
     summary = run_augmentation(data_dir, cfg)
     items = read_jsonl(data_dir / "augment/items.jsonl")
-    # a random-init model writes text (kept: it is what was generated) but no parseable QA
+    # A random-init model writes text but no parseable QA; its text is kept where it invents no number
+    # or name, and dropped (counted, with the reason) where it does.
     paraphrases = [r for r in items if r["category"] == "paraphrase"]
-    assert len(paraphrases) >= 12 and all(r["backend"] == "local" and r["texts"][0].strip() for r in paraphrases)
+    assert all(r["backend"] == "local" and r["texts"][0].strip() for r in paraphrases)
+    dropped = [r for r in read_jsonl(data_dir / "augment/dropped.jsonl") if r["category"] == "paraphrase"]
+    assert sum(len(r["texts"]) for r in paraphrases) + len(dropped) >= 24  # of 16 documents x 2; some unparseable
+    assert all(r["reason"].startswith("unsupported fact") for r in dropped)
+    assert summary["categories"].get("paraphrase", {}).get("dropped", 0) == len(dropped)
     assert summary["failed_this_session"]["qa_easy"] == 16
     assert summary["failed_this_session"]["discussion"] == 16
     reasons = {r["reason"] for r in read_jsonl(data_dir / "augment/failures.jsonl")}
@@ -197,7 +233,8 @@ def test_endpoint_backend_against_a_real_local_server(tmp_path, corpus_dir, tiny
     summary = run_augmentation(data_dir, cfg)
     items = read_jsonl(data_dir / "augment/items.jsonl")
     summaries = [r for r in items if r["category"] == "summary"]
-    assert len(summaries) >= 12 and all(r["backend"] == "endpoint" for r in summaries)
+    dropped = [r for r in read_jsonl(data_dir / "augment/dropped.jsonl") if r["category"] == "summary"]
+    assert len(summaries) + len(dropped) >= 12 and all(r["backend"] == "endpoint" for r in summaries)
     assert summary["failed_this_session"].get("qa_easy") == 16
     # the key is used, never written, and would be redacted from any message
     from adapt.secrets import redact

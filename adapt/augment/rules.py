@@ -6,12 +6,10 @@ What it can write (the others need an LLM backend):
   keywords           salient names/terms, each with the sentence that explains it
   kg_extraction      subject | relation | object from copula/verb sentences
   positive_negative  sentences that carry a contrast (however, but, しかし, 一方 ...)
-  qa_numbers_formula questions whose answer is a number or date in a sentence
-  qa_people_names    questions whose answer is a name (capitalised words, katakana, kanji compounds)
-  qa_easy            the document's topic, cue questions (a sentence asked for by its subject and one of
-                     its content words, worded in several ways), and sentence completion
-  qa_difficult       why-questions from cause/effect connectives, else what-about-keyword questions
-  qa_methods         how-questions from means/method phrases, else what-about-keyword questions
+  qa_*               questions built from each sentence's structure (adapt.augment.asking), each in a
+                     few wordings, the sentence as the answer; each category asks for its kinds first:
+                     numbers_formula how many/when, people_names who/where, difficult why/how,
+                     methods how/what, easy all of them, a round over the sentences at a time
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ import random
 import re
 from collections import Counter
 
+from adapt.augment.asking import english_questions, japanese_questions
 from adapt.augment.parse import Unparseable
 from adapt.data.text import split_sentences
 
@@ -32,37 +31,12 @@ _EN_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That"
                  "He", "She", "We", "You", "I", "If", "As", "For", "From", "By", "With", "Of", "To", "Yes", "No"}
 _EN_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _JA_ENTITY = re.compile(r"[ァ-ヴー]{2,}|[一-龥々]{2,}")
-_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d+(?:[.,]\d+)*(?![0-9A-Za-z])(?:\s?%)?")
-_EN_CAUSE = re.compile(r"^(?P<pre>.*?)\b(?:because|since|as a result of|due to)\b(?P<cause>.+?)[,.]?\s*(?P<post>.*)$", re.I)
 _EN_CONTRAST = re.compile(r"\b(however|but|although|though|whereas|yet|on the other hand)\b", re.I)
-_JA_CAUSE = re.compile(r"^(?P<cause>.+?)(?:ため、|ので、?|から、)(?P<effect>.+)$")
 _JA_CONTRAST = re.compile(r"しかし|一方|ただし|けれども|が、")
-_EN_METHOD = re.compile(r"\b(by \w+ing|using|through|with the help of|method|technique|procedure)\b", re.I)
-_JA_METHOD = re.compile(r"によって|を使って|を用いて|方法|手順")
 _EN_RELATION = re.compile(
     r"^(?P<s>.+?)\s+(?P<r>is|are|was|were|has|have|had|holds|keeps|exports|wears|meets|carries|pays|learn|learns"
     r"|chooses|made|makes|sail|sails|returns|reach|reaches)\s+(?P<o>.+?)[.!]?$"
 )
-_EN_STOP_WORDS = {
-    "and", "but", "for", "just", "not", "the", "was", "are", "has", "had", "who", "all", "one", "two", "three",
-    "about", "after", "also", "among", "around", "because", "been", "before", "being", "both", "called", "could",
-    "each", "even", "every", "from", "have", "into", "its", "known", "made", "many", "more", "most", "much", "named",
-    "only", "other", "over", "same", "since", "some", "still", "such", "than", "that", "their", "them", "then",
-    "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "were", "what", "when",
-    "where", "which", "while", "whose", "with", "would", "year", "years"}
-# A noun phrase, roughly: what follows a determiner, with at most one word before the noun.
-_EN_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ee]ach|[Ee]very)\s+([a-z-]{3,})(?:\s([a-z-]{3,}))?")
-# Words that usually qualify the noun after them ("the highest point", "a white cormorant").
-_EN_ADJECTIVE = re.compile(r"^(?:first|last|next|main|old|new|small|large|great|long|tall|little|big|high|low|white|"
-                           r"black|red|green|blue|dark|pale|deep|wide|whole|single|standard|\w+est|\w+al|\w+ous|"
-                           r"\w+ful|\w+ic|\w+ive|\w+ern|\w+ary)$")
-# Ways to ask for what a document says about one aspect ({c}) of a subject ({t}): the answer is the
-# sentence. Several wordings, because a reader's question shares only a word or two with the text.
-_CUE_TEMPLATES_EN = ("What is known about the {c} of {t}?", "Tell me about {t} and its {c}.",
-                     "What does the text say about {t}'s {c}?", "Regarding {t}, what about the {c}?",
-                     "What can you tell me about the {c} in connection with {t}?")
-_CUE_TEMPLATES_JA = ("{t}の{c}について教えてください。", "{t}の{c}はどうなっていますか？",
-                     "{c}について、{t}ではどう言われていますか？", "{t}に関して、{c}について何が分かりますか？")
 _PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 _JA_RELATION = re.compile(r"^(?P<s>.+?)(?P<r>は|には|では)(?P<o>.+?)[。！]?$")
 
@@ -100,32 +74,6 @@ def _title(title: str, text: str, lang: str) -> str:
     if counts:
         return counts.most_common(1)[0][0]
     return "この文書" if _is_ja(lang) else "this document"
-
-
-def _ask(sentence: str, span: str, lang: str, wh: str) -> str:
-    """An echo question: the sentence with the answer replaced by a question word."""
-    question = sentence.replace(span, wh, 1)
-    if _is_ja(lang):
-        question = question.rstrip("。！!")
-        for ending, asked in (("ました", "ましたか"), ("ます", "ますか"), ("でした", "でしたか"), ("です", "ですか")):
-            if question.endswith(ending):
-                return asked.join(question.rsplit(ending, 1)) + "？"
-        return question + "のは何ですか？" if not question.endswith("か") else question + "？"
-    question = question.rstrip(".!")
-    return question[0].upper() + question[1:] + "?"
-
-
-def _number_wh(sentence: str, span: str, lang: str) -> str:
-    before = sentence[: sentence.find(span)]
-    is_year = re.fullmatch(r"1\d{3}|20\d{2}", span) is not None
-    if _is_ja(lang):
-        after = sentence[sentence.find(span) + len(span):]
-        if after.startswith("年"):
-            return "何"
-        return "いくつ" if not after[:1].isalpha() else "何"
-    if is_year and re.search(r"\b(in|since|from|until|by)\s*$", before):
-        return "which year"
-    return "how many" if not is_year else "which year"
 
 
 def _qa(question: str, answer: str, key: str) -> dict:
@@ -201,143 +149,64 @@ class RulesGenerator:
         return {"texts": [head + ("" if _is_ja(lang) else " ").join(points)] if points else []}
 
     # ---- QA categories -------------------------------------------------------------------------
-    def _pick(self, candidates: list, n: int, rng) -> list:
-        rng.shuffle(candidates)
-        return candidates[:n]
+    # Every question comes from adapt.augment.asking: built from a sentence's structure, in the
+    # question's own words, with its answer key; each category asks for its kinds first.
+    _KINDS = {
+        "qa_numbers_formula": ("number", "when"),
+        "qa_people_names": ("who", "where"),
+        "qa_easy": ("define", "what", "who", "when", "where", "number", "how"),
+        "qa_difficult": ("why", "how", "where", "when"),
+        "qa_methods": ("how", "what"),
+    }
 
-    def _qa_numbers_formula(self, title, text, lang, n, rng):
-        # A number that occurs twice in its sentence would still be visible in the question.
-        candidates = [(s, m.group(0)) for s in _sentences(text) for m in _NUMBER.finditer(s) if s.count(m.group(0)) == 1]
-        return {"qa": [_qa(_ask(s, num, lang, _number_wh(s, num, lang)), s, num)
-                       for s, num in self._pick(candidates, n, rng)]}
-
-    def _qa_people_names(self, title, text, lang, n, rng):
-        candidates = []
-        for sentence in _sentences(text):
-            entities = _entities(sentence, lang)
-            # Ask for a name that is not the topic itself, so the question keeps its subject.
-            for entity in entities:
-                if entity == title or sentence.count(entity) > 1 or any(entity in e for e in entities if e != entity):
-                    continue  # the answer must disappear from the question completely
-                if len(entities) > 1 or title not in sentence:
-                    candidates.append((sentence, entity))
-        wh = "何" if _is_ja(lang) else "what"
-        return {"qa": [_qa(_ask(s, e, lang, wh), s, e) for s, e in self._pick(candidates, n, rng)]}
-
-    def _cues(self, title: str, sentence: str, lang: str) -> list[str]:
-        """The sentence's own noun phrases (other than the subject): what a reader might ask it by."""
-        if _is_ja(lang):
-            cues = [w for w in _JA_ENTITY.findall(sentence) if w not in title and title not in w]
-            if not cues:  # no compound word: a single-kanji noun (橋, 杉) will do
-                cues = [w for w in re.findall(r"[一-龥々]+", sentence) if w not in title and w not in "年月日"]
-            return list(dict.fromkeys(cues))
-        cues = []
-        for match in _EN_NOUN_PHRASE.finditer(sentence):
-            first, second = match.group(1), match.group(2)
-            noun = f"{first} {second}" if second and _EN_ADJECTIVE.match(first) else first
-            if noun.split()[-1] not in _EN_STOP_WORDS and not noun.endswith("ly") and noun.split()[-1] not in title.lower():
-                cues.append(noun)
-        # Then every other content word: a question may name the fact by a verb or an adjective too.
-        cues += [w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", sentence)
-                 if w not in _EN_STOP_WORDS and not w.endswith("ly") and w not in title.lower()]
-        return list(dict.fromkeys(cues))
-
-    def _cue_question(self, title: str, sentence: str, cue: str, lang: str, rng) -> dict:
-        """The sentence asked for by the document's subject and one of its cues, in one of several wordings."""
-        subject = title[4:] if not _is_ja(lang) and title.startswith("The ") else title
-        template = rng.choice(_CUE_TEMPLATES_JA if _is_ja(lang) else _CUE_TEMPLATES_EN)
-        return _qa(template.format(t=subject, c=cue), sentence, sentence)
-
-    def _completion_question(self, title: str, sentence: str, lang: str) -> dict | None:
-        """The first half of a sentence; the answer is the rest."""
-        words = sentence.split() if not _is_ja(lang) else None
-        if words and len(words) >= 6:
-            cut = len(words) // 2
-            start, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        elif _is_ja(lang) and len(sentence) >= 10:
-            # Cut after a particle or comma near the middle, not inside a word.
-            middle = len(sentence) // 2
-            cuts = [i + 1 for i, ch in enumerate(sentence[:-3]) if ch in "はがをにでと、" and i > 2]
-            if not cuts:
-                return None
-            cut = min(cuts, key=lambda i: abs(i - middle))
-            start, rest = sentence[:cut], sentence[cut:]
+    def _questions(self, category, title, text, lang, n, rng):
+        ask = japanese_questions if _is_ja(lang) else english_questions
+        per_sentence = [ask(sentence, title) for sentence in _sentences(text)]
+        preferred = self._KINDS[category]
+        ranked = sorted((a for found in per_sentence for a in found),
+                        key=lambda a: preferred.index(a.kind) if a.kind in preferred else len(preferred))
+        if category == "qa_easy":  # one question per sentence before any second one
+            ranked = _round_robin(per_sentence, rng)
+        elif not ranked or ranked[0].kind not in preferred:
+            ranked = _round_robin(per_sentence, rng)
         else:
-            return None
-        q = (f"「{start}」の続きを答えてください。" if _is_ja(lang)
-             else f'How does this statement about {title} continue: "{start} ..."?')
-        return _qa(q, sentence, rest.rstrip(".。"))
-
-    def _qa_easy(self, title, text, lang, n, rng):
-        """The topic question, then rounds over all sentences in a fresh order each: two rounds of cue
-        questions, then one of completions, so every sentence is asked for before any is asked twice,
-        and each sentence by each of its cues before any cue is used twice."""
-        sentences = _sentences(text)
-        leads = [p[0] for p in _paragraphs(text)]
+            own = [a for a in ranked if a.kind in preferred]
+            rng.shuffle(own)
+            ranked = own + [a for a in _round_robin(per_sentence, rng) if a not in own]
         qa = []
-        if leads:
-            q = f"{title}について簡単に説明してください。" if _is_ja(lang) else f"What is {title}, in brief?"
-            qa.append(_qa(q, leads[0], leads[0]))
-        cues = {s: self._cues(title, s, lang) for s in sentences}
-        asked = dict.fromkeys(sentences, 0)
-        for round_number in range(3 * n if sentences else 0):
-            for sentence in self._pick(sentences[:], len(sentences), rng):
+        sentence_of = {a: s for s, found in zip(_sentences(text), per_sentence) for a in found}
+        for asked in ranked:
+            # Each question, then its other wordings: the same fact asked the ways a reader might.
+            for wording in (asked.question, *asked.variants):
                 if len(qa) >= n:
                     return {"qa": qa}
-                if round_number % 3 == 2:
-                    pair = self._completion_question(title, sentence, lang)
-                elif cues[sentence]:
-                    # Two cues per question where there are enough, so fewer questions cover them all.
-                    own = cues[sentence]
-                    pair_of = [own[(asked[sentence] + k) % len(own)] for k in range(min(2, len(own)))]
-                    asked[sentence] += len(pair_of)
-                    cue = ("と" if _is_ja(lang) else " and the ").join(dict.fromkeys(pair_of))
-                    pair = self._cue_question(title, sentence, cue, lang, rng)
-                else:
-                    pair = None
-                if pair:
-                    qa.append(pair)
-        return {"qa": qa[:n]}
+                qa.append(_qa(wording, sentence_of[asked], asked.key))
+        return {"qa": qa}
 
-    def _keyword_questions(self, title, text, lang, n, rng):
-        sentences = _sentences(text)
-        pairs = [(e, s) for s in sentences for e in set(_entities(s, lang)) if e != title]
-        qa = []
-        for entity, sentence in self._pick(pairs, n, rng):
-            q = (f"{title}において、{entity}について何が分かりますか？" if _is_ja(lang)
-                 else f"What does the text about {title} say about {entity}?")
-            qa.append(_qa(q, sentence, entity))
-        return qa
+    def _qa_numbers_formula(self, title, text, lang, n, rng):
+        return self._questions("qa_numbers_formula", title, text, lang, n, rng)
+
+    def _qa_people_names(self, title, text, lang, n, rng):
+        return self._questions("qa_people_names", title, text, lang, n, rng)
+
+    def _qa_easy(self, title, text, lang, n, rng):
+        return self._questions("qa_easy", title, text, lang, n, rng)
 
     def _qa_difficult(self, title, text, lang, n, rng):
-        qa = []
-        for sentence in _sentences(text):
-            if _is_ja(lang):
-                match = _JA_CAUSE.match(sentence)
-                if match:
-                    effect = match.group("effect").rstrip("。")
-                    qa.append(_qa(f"なぜ{effect}のですか？", sentence, match.group("cause")))
-            else:
-                match = _EN_CAUSE.match(sentence)
-                if match and match.group("cause").strip():
-                    effect = (match.group("post") or match.group("pre")).strip().rstrip(".")
-                    if effect:
-                        qa.append(_qa(f"Why is it that {effect[0].lower() + effect[1:]}?", sentence,
-                                      match.group("cause").strip()))
-        qa = self._pick(qa, n, rng)
-        if len(qa) < n:
-            qa += self._keyword_questions(title, text, lang, n - len(qa), rng)
-        return {"qa": qa}
+        return self._questions("qa_difficult", title, text, lang, n, rng)
 
     def _qa_methods(self, title, text, lang, n, rng):
-        pattern = _JA_METHOD if _is_ja(lang) else _EN_METHOD
-        qa = []
-        for sentence in _sentences(text):
-            if pattern.search(sentence):
-                q = (f"{title}では、どのように{sentence[:20]}…のですか？" if _is_ja(lang)
-                     else f"How is this done in {title}: {sentence.split(',')[0].rstrip('.')}?")
-                qa.append(_qa(q, sentence, sentence))
-        qa = self._pick(qa, n, rng)
-        if len(qa) < n:
-            qa += self._keyword_questions(title, text, lang, n - len(qa), rng)
-        return {"qa": qa}
+        return self._questions("qa_methods", title, text, lang, n, rng)
+
+
+def _round_robin(per_sentence: list[list], rng) -> list:
+    """Questions in rounds over the sentences: every sentence is asked about before any twice."""
+    queues = [found[:] for found in per_sentence if found]
+    for queue in queues:
+        rng.shuffle(queue)
+    out = []
+    while queues:
+        for queue in queues:
+            out.append(queue.pop(0))
+        queues = [q for q in queues if q]
+    return out

@@ -1,0 +1,598 @@
+"""Questions a person would ask, built from a sentence's structure (no LLM).
+
+English: the clause is cut into subject, verb group and the rest (lemminflect, a lexicon that ships
+in its wheel, tells verb forms and gives the lemma for do-support); the answer span is taken out and
+the question word put in front with the auxiliary inverted:
+    "A standard loaf of ambercrust weighs 700 grams."   -> "How many grams does a standard loaf of ambercrust weigh?"
+    "The observatory was completed in 1812."            -> "When was the observatory completed?"
+    "It was first baked in 1613 by Brisa Tollmarsh."     -> "Who first baked it in 1613?"
+    "Ottilie Brackwater invented the Dewloft."           -> "Who invented the Dewloft?"
+    "Ambercrust is made from barley flour."              -> "What is ambercrust made from?"
+Japanese asks in place, as Japanese does: the span becomes 何・誰・いつ・どこ・いくつ and the verb
+takes か: 「苔見村は標高812メートルにあります。」 -> 「苔見村は標高何メートルにありますか？」
+
+Each question comes with its kind (who, what, when, where, number, why, how, define) so that the
+QA categories can pick theirs, and an answer key: the span the question asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str
+    question: str
+    key: str
+    variants: tuple[str, ...] = ()  # the same question in other words: a reader will not use ours
+
+
+def _inverted_q(kind: str, wh: str, clause, left: list[str], key: str, alternatives: tuple[str, ...] = ()) -> Asked:
+    """'When was X completed?', and as asked in passing: 'Do you know when X was completed?'"""
+    embedded, lower = clause.embedded(left), wh[0].lower() + wh[1:]
+    variants = (f"Do you know {lower} {embedded}?", f"Can you tell me {lower} {embedded}?",
+                *(f"{other} {clause.inverted(left)}?" for other in alternatives))
+    return Asked(kind, f"{wh} {clause.inverted(left)}?", key, variants)
+
+
+def _subject_q(kind: str, wh: str, body: str, key: str) -> Asked:
+    lower = wh.lower()
+    return Asked(kind, f"{wh} {body}?", key, (f"Do you know {lower} {body}?", f"Can you tell me {lower} {body}?"))
+
+
+_AUX = {"is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may", "must",
+        "should", "does", "do", "did"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "each", "every", "this", "that", "these", "those",
+                "our", "my", "your", "some", "many", "most", "all", "no", "one", "two", "three"}
+_PREPOSITIONS = {"in", "on", "at", "by", "for", "with", "from", "of", "to", "into", "onto", "over", "under", "after",
+                 "before", "during", "since", "until", "near", "through", "across", "about", "around", "between"}
+_ADVERBS = {"first", "also", "still", "often", "always", "never", "once", "usually", "traditionally", "only", "later",
+            "already", "originally", "not", "now", "then", "sometimes", "rarely", "even", "just"}
+_PRONOUNS = {"it", "he", "she", "they"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+# Capitalised words that open a sentence without naming anything.
+_OPENERS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "These", "Those", "Every", "Each",
+            "Because", "Most", "Some", "All", "When", "Since", "After", "Before", "However", "But", "And", "There",
+            "They", "He", "She", "We", "You", "I", "If", "As", "For", "From", "By", "With", "Of", "To", "Many",
+            "According", "Today", "Once", "Although", "While", "During", "His", "Her", "Their", "Our"}
+# Head words of a name that names a thing or a place, not a person.
+_THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor", "Guild", "Library", "Observatory",
+                "Council", "Lighthouse", "Tea", "Festival", "Statute", "Law", "Mount", "Mountain", "River", "Lake",
+                "Street", "Bridge", "Company", "Society", "House", "Hall", "Church", "School", "University",
+                "Museum", "Market", "Day", "Night", "Lamp", "Orrery", "Pie", "Tithe", "Moot", "Waters", "Cove",
+                "Port", "Town", "City", "Village", "Sea", "Ocean", "Strait", "Channel", "Point", "Head", "Press",
+                "Contract", "Survey", "Project", "Office", "Board", "Department", "Centre", "Center", "Station"}
+_CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,%]")
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(word: str) -> tuple[str, str] | None:
+    """(lemma, tag) when `word` is a finite verb form (past VBD, present VBZ/VBP), else None."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB")
+    if not lemmas:
+        return None
+    lemma = lemmas[0]
+    for tag in ("VBD", "VBZ"):
+        if word.lower() in getInflection(lemma, tag=tag):
+            return lemma, tag
+    return (lemma, "VBP") if word.lower() == lemma else None
+
+
+def _participle_too(word: str, lemma: str) -> bool:
+    from lemminflect import getInflection
+
+    return word.lower() in getInflection(lemma, tag="VBN")
+
+
+def _participle_to(word: str, tag: str) -> str:
+    """A past participle made finite: 'baked' -> 'baked' (VBD) / 'bakes' (VBZ)."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB")
+    if not lemmas:
+        return word
+    forms = getInflection(lemmas[0], tag=tag)
+    return forms[0] if forms else word
+
+
+def _join(tokens: list[str]) -> str:
+    return re.sub(r"\s+([,%])", r"\1", " ".join(tokens)).strip(" ,")
+
+
+def _is_name(word: str, first: bool) -> bool:
+    """Capitalised, and not merely because it opens the sentence ("Fishermen of Velmor")."""
+    return word[:1].isupper() and not (first and (word in _OPENERS or _is_noun(word))) and word not in _MONTHS
+
+
+def _names(tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised words that is a name."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if _is_name(tokens[i], i == 0) and not _NUMBER.match(tokens[i]):
+            j = i
+            while j + 1 < len(tokens) and (_is_name(tokens[j + 1], False) or tokens[j + 1] in ("of", "de", "van")
+                                          and j + 2 < len(tokens) and _is_name(tokens[j + 2], False)):
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _who(name: str) -> str:
+    """A person's name is two or more capitalised words with no thing-word among them."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    person = len(words) >= 2 and words[0] != "The" and all(w[:1].isupper() for w in words) and not (
+        set(words) & _THING_WORDS)
+    return "Who" if person else "What"
+
+
+def _until_comma(tokens: list[str]) -> list[str]:
+    cut = next((i for i, t in enumerate(tokens) if t == "," or t.lower() in ("which", "who", "where", "while",
+                                                                              "although", "whose")), len(tokens))
+    return tokens[:cut]
+
+
+def _adjunct_start(tokens: list[str]) -> bool:
+    return not tokens or tokens[0] == "," or tokens[0].lower() in _PREPOSITIONS | {"and", "which", "where", "who"}
+
+
+@dataclass
+class _Clause:
+    subject: list[str]
+    aux: str | None  # an auxiliary or copula, when the verb group has one
+    adverbs: list[str]
+    verb: str | None  # the main verb (a participle after aux, a finite form without)
+    tag: str  # VBD / VBZ / VBP of the finite verb
+    lemma: str | None
+    rest: list[str]
+
+    def subject_text(self) -> str:
+        words = self.subject[:]
+        if words[0] in _OPENERS and words[0] not in ("I",):
+            words[0] = words[0].lower()
+        return _join(words)
+
+    def inverted(self, rest: list[str]) -> str:
+        """The clause as the body of a question: aux before the subject, do-support without one."""
+        if self.aux:
+            verb = [self.verb] if self.verb else []
+            return _join([self.aux, self.subject_text(), *self.adverbs, *verb, *rest])
+        do = {"VBD": "did", "VBZ": "does", "VBP": "do"}[self.tag]
+        return _join([do, self.subject_text(), *self.adverbs, self.lemma or "", *rest])
+
+    def embedded(self, rest: list[str]) -> str:
+        """The clause in statement order, for 'do you know when ...'."""
+        verb = [self.verb] if self.verb else []
+        return _join([self.subject_text(), *([self.aux] if self.aux else []), *self.adverbs, *verb, *rest])
+
+    def declarative(self, rest: list[str]) -> str:
+        """The verb group and the rest, for a question about the subject."""
+        return _join([*( [self.aux] if self.aux else []), *self.adverbs, *([self.verb] if self.verb else []), *rest])
+
+
+def _parse(tokens: list[str], title: str) -> _Clause | None:
+    for v in range(1, min(len(tokens) - 1, 11)):
+        word = tokens[v]
+        subject = tokens[:v]
+        if "," in subject or subject[-1].lower() in _DETERMINERS | _PREPOSITIONS or subject[0].lower() in _PREPOSITIONS:
+            continue
+        if word.lower() in _AUX:
+            aux, i, adverbs = word.lower(), v + 1, []
+            while i < len(tokens) and tokens[i].lower() in _ADVERBS:
+                adverbs.append(tokens[i])
+                i += 1
+            verb = None
+            found = _verb_lemma(tokens[i]) if i < len(tokens) and aux not in ("does", "do", "did") else None
+            if found and _participle_too(tokens[i], found[0]):
+                verb, i = tokens[i], i + 1
+            if aux in ("has", "have", "had") and verb is None:
+                # "has 288 steps": a main verb, which takes do-support in a question.
+                return _finish(subject, None, adverbs, word, "VBZ" if aux == "has" else ("VBD" if aux == "had" else "VBP"),
+                               "have", tokens[i:], title)
+            return _finish(subject, aux, adverbs, verb, "", None, tokens[i:], title)
+        if word.islower() and (subject[-1][:1].isupper() or subject[-1].lower() not in _DETERMINERS):
+            found = _verb_lemma(word)
+            if found and not (v >= 1 and tokens[v - 1].lower() in _DETERMINERS):
+                lemma, tag = found
+                if tag == "VBD" and subject[0].lower() in _DETERMINERS and _participle_too(word, lemma) and any(
+                        t.lower() in _AUX or (_verb_lemma(t) or ("", ""))[1] == "VBD" for t in tokens[v + 1:]):
+                    continue  # "A festival called X is held ...": a participle, the verb comes later
+                if tag == "VBP" and not (subject[-1].endswith("s") or subject[-1][:1].isupper()):
+                    continue
+                return _finish(subject, None, [], word, tag, lemma, tokens[v + 1:], title)
+    return None
+
+
+def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | None:
+    if len(subject) > 10 or not rest:
+        return None
+    if len(subject) > 1 and any(w.lower() in _PRONOUNS | {"who", "which", "that", "whose"} for w in subject):
+        return None  # "afterwards he", "anyone who lives": not a subject we can move
+    if not subject[0][:1].isupper() and subject[0].lower() not in _DETERMINERS | _PRONOUNS | set(
+            title.lower().split()):
+        return None  # a clause cut out of a sentence that begins mid-phrase
+    # A second verb phrase ("was built in 1871 and was the first ...") is not part of this one.
+    for i, token in enumerate(rest[:-1]):
+        if token.lower() == "and" and (rest[i + 1].lower() in _AUX or (_verb_lemma(rest[i + 1]) or ("", ""))[1]
+                                       in ("VBD", "VBZ")):
+            rest = rest[:i]
+            break
+    if not rest:
+        return None
+    if subject[0].lower() in _PRONOUNS and len(subject) == 1:
+        if not title or title in ("this document", "この文書"):
+            return None
+        subject = title.split()  # the document is about its title: "It was built ..." means the title
+    if subject[0].lower() in ("there", "this", "that", "these", "those", "which", "who", "we", "you", "i"):
+        return None
+    return _Clause(list(subject), aux, list(adverbs), verb, tag, lemma, list(rest))
+
+
+def _clauses(sentence: str) -> list[list[str]]:
+    sentence = re.sub(r"\s*\([^()]*\)", "", sentence).strip().rstrip(".!?")
+    pieces = _CONJUNCTION_CUT.split(sentence)
+    out = []
+    for index, piece in enumerate(pieces):
+        piece = re.sub(r"^(?:and|but|so|although|though|while|whereas)\s+", "", piece.strip())
+        if index and re.match(r"(?:which|who|where)\b", piece):
+            continue  # a relative clause has no subject of its own
+        # "Bakers claim that X ...": X is a clause of its own as well.
+        reported = re.search(r"\b(?:claim|claims|say|says|said|believe|believes|tell|tells|told|know|knows|"
+                             r"record|records)\s+that\s+(.+)$", piece)
+        for text in ([reported.group(1)] if reported else [piece]):
+            # "In Velmor, the council meets ...": the opening phrase goes to the end of the clause.
+            opening = re.match(r"^((?:In|On|At|During|Every|Each|After|Before)\b[^,]{1,40}),\s+(.+)$", text)
+            if opening:
+                text = f"{opening.group(2)} {opening.group(1)[0].lower()}{opening.group(1)[1:]}"
+            tokens = _TOKEN.findall(text)
+            if len(tokens) >= 4:
+                out.append(tokens)
+    return out
+
+
+_KEY_VALUE = re.compile(r"^(?:[-*•+]\s+)?(?P<key>[A-Z][A-Za-z ]{1,30}):\s+(?P<value>[^:]{2,120})$")
+
+
+def english_questions(sentence: str, title: str) -> list[Asked]:
+    """Every question this sentence answers that its structure lets us ask."""
+    asked: list[Asked] = []
+    pair = _KEY_VALUE.match(sentence.strip().rstrip("."))
+    if pair and title and title not in ("this document",):
+        # A list item or a form line, "Endurance: 14 hours at 3 knots": what is the endurance of <title>?
+        value = pair.group("value").strip()
+        number = re.search(r"\d+(?:[.,]\d+)*", value)
+        key = number.group(0) if number else " ".join(value.split()[:5])
+        about = title[4:] if title.startswith("The ") else title
+        return [Asked("number" if number else "what",
+                      f"What is the {pair.group('key').strip().lower()} of {about}?", key)]
+    for tokens in _clauses(sentence):
+        clause = _parse(tokens, title)
+        if clause is None:
+            continue
+        asked += _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
+        asked += _object_questions(clause)
+        asked += _define_questions(clause, title)
+    why = re.match(r"^(?P<effect>.+?)\s*,?\s+because\s+(?P<cause>[^,.;]+)", sentence.rstrip(".!?"))
+    if why:
+        for tokens in _clauses(why.group("effect"))[:1]:
+            clause = _parse(tokens, title)
+            if clause is not None:
+                asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
+    unique = {a.question: a for a in asked if _fine(a)}
+    return list(unique.values())
+
+
+def _fine(asked: Asked) -> bool:
+    body = asked.question
+    words = body.rstrip("?").split()
+    return 3 <= len(words) <= 30 and asked.key.lower() not in body.lower() and body[0].isupper() and not any(
+        asked.key.lower() in v.lower() for v in asked.variants)
+
+
+def _number_questions(clause: _Clause) -> list[Asked]:
+    out = []
+    rest = clause.rest
+    for j, token in enumerate(rest):
+        if not _NUMBER.match(token) or rest.count(token) > 1 or token in " ".join(clause.subject):
+            continue
+        if _YEAR.match(token):
+            start = j - 1 if j >= 1 and rest[j - 1] in _MONTHS else j
+            if start >= 1 and rest[start - 1].lower() in ("in", "by", "until", "since", "around") and (
+                    clause.lemma or clause.verb):
+                prep = rest[start - 1].lower()
+                word = {"in": "When", "around": "When", "by": "By when", "until": "Until when",
+                        "since": "Since when"}[prep]
+                after = rest[j + 1:]
+                left = rest[: start - 1] + ([] if _adjunct_start(after) else _until_comma(after))
+                out.append(_inverted_q("when", word, clause, left, token,
+                                       ("In which year", "What year") if word == "When" else ()))
+            continue
+        after = rest[j + 1:]
+        if after[:1] == ["%"] or after[:2] == ["per", "cent"]:
+            cut = 1 if after[:1] == ["%"] else 2
+            out.append(_inverted_q("number", "What percentage", clause, rest[:j] + rest[j + 1 + cut:], token))
+            continue
+        if j >= 4 and [w.lower() for w in rest[j - 4: j]] in (["from", "the", "age", "of"], ["at", "the", "age", "of"]):
+            left = rest[: j - 4] + rest[j + 1:]
+            out.append(_inverted_q("number", f"{rest[j - 4].capitalize()} what age", clause, left, token))
+            continue
+        unit = []
+        for word in after[:2]:
+            if word.isalpha() and word.islower() and word not in _PREPOSITIONS and word not in ("and", "or"):
+                unit.append(word)
+            else:
+                break
+        following = rest[j + 1 + len(unit):]
+        # Only a number right after the verb ("weighs 700 grams", "has about 560 members") and
+        # ending its phrase ("310 metres above the sea" would need its adverb moved too).
+        if unit and any(w.lower() not in ("about", "nearly", "almost", "over", "some", "exactly", "around",
+                                          "only", "just", "roughly") for w in rest[:j]):
+            # Inside a longer phrase ("a toll of 327 copper coins"): asked in place, as people do.
+            echo = _join(rest[:j] + ["how", "many"] + rest[j + 1:])
+            out.append(Asked("number", f"{clause.subject_text()[0].upper()}{clause.subject_text()[1:]} "
+                                       f"{clause.declarative([])} {echo}?".replace("  ", " "), token))
+            continue
+        if not unit:
+            continue
+        if following and not _adjunct_start(following):
+            continue
+        if following[:1] and following[0].lower() in ("above", "across", "long", "wide", "high", "tall", "deep"):
+            continue
+        out.append(_inverted_q("number", f"How many {' '.join(unit)}", clause, following, token))
+    return out
+
+
+def _name_questions(clause: _Clause) -> list[Asked]:
+    out = []
+    subject_names = _names(clause.subject)
+    # The subject as the answer: "Who invented the Dewloft?"
+    if subject_names and clause.subject_text()[:1].isupper():
+        start, end = subject_names[0]
+        name = " ".join(clause.subject[start:end])
+        if end - start >= len(clause.subject) - 1 and name not in " ".join(clause.rest):
+            body = clause.declarative(_until_comma(clause.rest))
+            if len(body.split()) <= 14:
+                out.append(_subject_q("who", _who(name), body, name))
+    rest = clause.rest
+    for start, end in _names(rest):
+        name = " ".join(rest[start:end])
+        if any(word in _MONTHS for word in rest[start:end]) or name in " ".join(clause.subject):
+            continue
+        before = rest[start - 1].lower() if start else ""
+        the = 1 if before == "the" else 0
+        prep = rest[start - 1 - the].lower() if start - the >= 1 else ""
+        if prep in ("in", "at", "near", "on") and (clause.verb or clause.lemma) and (end >= len(rest) or rest[end] in (",",) or rest[end].lower() in
+                                                    _PREPOSITIONS | {"and", "when", "while", "because", "as"}):
+            after = rest[end:]
+            left = rest[: start - 1 - the] + ([] if _adjunct_start(after) else _until_comma(after))
+            out.append(_inverted_q("where", "Where", clause, left, name))
+        elif prep == "by" and clause.aux in ("was", "were", "is", "are") and clause.verb:
+            # The passive turned round: "was first baked ... by Brisa Tollmarsh" -> "Who first baked ...?"
+            verb = _participle_to(clause.verb, "VBD" if clause.aux in ("was", "were") else "VBZ")
+            agent_start = start - 1 - the
+            while agent_start > 0 and rest[agent_start].lower() != "by":
+                agent_start -= 1
+            left = rest[:agent_start] + _until_comma(rest[end:])
+            body = _join([*clause.adverbs, verb, clause.subject_text(), *left])
+            out.append(_subject_q("who", _who(name), body, name))
+        elif start == the and not clause.aux and clause.lemma and clause.lemma != "be" and (
+                rest[end:end + 1] != ["and"]):
+            # The object: "Cassivar Dunlowe married Liss Aumbery" -> "Who did Cassivar Dunlowe marry?"
+            left = rest[end:]
+            out.append(_inverted_q("who", _who(name), clause, left, name))
+        elif before in ("named", "called"):
+            # "a shipowner named Ulrika Fanchon": ask for the name of the one it describes.
+            noun = start - 2
+            while noun >= 0 and rest[noun].lower() not in _DETERMINERS:
+                noun -= 1
+            if noun >= 0:
+                described = _join(rest[noun + 1: start - 1])
+                subject = clause.subject_text()
+                if described and len(described.split()) <= 4:
+                    out.append(Asked("who", f"What was the name of the {described} connected with {subject}?", name))
+    return [a for a in out if "  " not in a.question]
+
+
+def _how_questions(clause: _Clause) -> list[Asked]:
+    """A last prepositional phrase asked for with the preposition left behind: 'is made from barley
+    flour' -> 'What is X made from?'; 'gets its colour from a glaze of kelp syrup' -> 'What does X get
+    its colour from?'; 'by boiling ...' -> 'How ...?'"""
+    rest = _until_comma(clause.rest)
+    for j, word in enumerate(rest):
+        if word.lower() not in ("from", "with", "by", "after", "into") and not (word.lower() == "of" and j == 0):
+            continue
+        if word.lower() == "by" and j + 1 < len(rest) and rest[j + 1].endswith("ing") and rest[j + 1].islower():
+            # "reach X by crossing the river on a ferry": How do travellers reach X?
+            means = []
+            for token in rest[j + 1:]:
+                if token == "," or (means and token.lower() in _PREPOSITIONS | {"and", "that", "which"}):
+                    break
+                means.append(token)
+            return [_inverted_q("how", "How", clause, rest[:j], _join(means[:4]))]
+        if j > 3 or any(t.lower() == "of" or t[:1].isdigit() for t in rest[:j]):
+            return []  # the preposition belongs to a longer phrase than the verb's own
+        phrase = []
+        for token in rest[j + 1:]:
+            if token.lower() in _PREPOSITIONS - {"of"} | {"and", "that", "when", "who", "which", "where"} or (
+                    phrase and token.endswith("ed") and token.islower()):
+                break
+            phrase.append(token)
+        if not phrase or len(phrase) > 7 or phrase[0][:1].isdigit() or phrase[0].lower() in _PRONOUNS | {
+                "them", "him", "her", "us"}:
+            return []
+        words = phrase[1:] if phrase[0].lower() in _DETERMINERS else phrase
+        key = _join(words[:4])
+        if word.lower() == "by":
+            if phrase[0].endswith("ing"):
+                return [_inverted_q("how", "How", clause, rest[:j], key)]
+            return []  # "by" + a person is the passive's agent, asked for with Who
+        if not (clause.verb or clause.lemma) or any(_names(words)) and _who(_join(words)) == "Who":
+            return []
+        return [_inverted_q("how" if word.lower() in ("from", "with", "of") else "what", "What", clause,
+                            rest[:j] + [word.lower()], key)]
+    return []
+
+
+def _object_questions(clause: _Clause) -> list[Asked]:
+    """'Members of the guild wear a crimson sash on feast days' -> 'What do members of the guild wear on
+    feast days?' (key: crimson sash)."""
+    if clause.aux or not clause.lemma or clause.lemma in ("be", "have"):
+        return []
+    rest = _until_comma(clause.rest)
+    if not rest:
+        return []
+    determiner = rest[0].lower() in ("a", "an", "the", "its", "his", "her", "their")
+    if not determiner and not (rest[0].isalpha() and rest[0].islower() and rest[0] not in _PREPOSITIONS | _ADVERBS
+                               and _is_noun(rest[0])):
+        return []
+    first = 1 if determiner else 0
+    end = next((i for i, t in enumerate(rest[first:], first) if t.lower() in _PREPOSITIONS | {"and", "that", "to"}),
+               len(rest))
+    if rest[end:end + 1] == ["of"]:  # "a chain of red cedar": the of-phrase belongs to the answer
+        end = next((i for i, t in enumerate(rest[end + 1:], end + 1) if t.lower() in _PREPOSITIONS | {
+            "and", "that", "to", "as"}), len(rest))
+    phrase = rest[first:end]
+    if not 1 <= len(phrase) <= 5 or any(w[:1].isupper() or w[:1].isdigit() for w in phrase):
+        return []
+    return [_inverted_q("what", "What", clause, rest[end:], _join(phrase))]
+
+
+@lru_cache(maxsize=4096)
+def _is_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word.lower())
+
+
+def _define_questions(clause: _Clause, title: str) -> list[Asked]:
+    """'Ambercrust is the everyday bread of the Lumen Isles' -> 'What is the everyday bread of the Lumen Isles?'
+    (key: Ambercrust) and 'What is Ambercrust?' (key: everyday bread)."""
+    if clause.aux not in ("is", "are", "was", "were") or clause.verb or clause.adverbs:
+        return []
+    rest = clause.rest
+    named = _names(rest)
+    if named and named[0][0] == 0 and clause.subject[0].lower() in ("the", "a", "an", "its", "his", "her"):
+        # "the first guild mother was Rosamel Tiverdane" -> "Who was the first guild mother?"
+        name = " ".join(rest[: named[0][1]])
+        wh, subject = _who(name), clause.subject_text()
+        return [Asked("who", f"{wh} {clause.aux} {subject}?", name,
+                      (f"Do you know {wh.lower()} {subject} {clause.aux}?", f"Can you tell me {wh.lower()} {subject} "
+                       f"{clause.aux}?"))]
+    if not rest or rest[0].lower() not in ("a", "an", "the"):
+        return []
+    cut = next((i for i, t in enumerate(rest) if t == "," or t.lower() in ("which", "that", "who", "where",
+                                                                              "and", "with")), len(rest))
+    phrase = rest[:cut]
+    if not 2 <= len(phrase) <= 9:
+        return []
+    head = [w for w in phrase[1:] if w.lower() not in _PREPOSITIONS]
+    head_end = next((i for i, t in enumerate(phrase[1:], 1) if t.lower() in _PREPOSITIONS), len(phrase))
+    described = phrase[1:head_end]
+    cut = next((i for i, t in enumerate(described) if t.lower() in ("named", "called") or t[:1].isupper()
+                or i and t.islower() and t.endswith("ed")), len(described))
+    key = _join(described[:cut][-3:])
+    subject = clause.subject_text()
+    out = []
+    if head and key and key.lower() not in subject.lower():
+        wh = "What" if _who(subject) == "What" or subject[:1].islower() else "Who"
+        out.append(Asked("define", f"{wh} {clause.aux} {subject}?", key,
+                         (f"Can you tell me {wh.lower()} {subject} {clause.aux}?",
+                          f"Do you know {wh.lower()} {subject} {clause.aux}?")))
+    names = _names(clause.subject)
+    if phrase[0].lower() == "the" and names and subject[:1].isupper():
+        start, end = names[0]
+        out.append(_subject_q("who", _who(' '.join(clause.subject[start:end])), f"{clause.aux} {_join(phrase)}",
+                         " ".join(clause.subject[start:end])))
+    return out
+
+
+# ---- Japanese ---------------------------------------------------------------------------------------------
+_JA_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]+(?:[.,][0-9]+)*")
+_JA_KANJI_NAME = re.compile(r"[一-龥々]{2,6}")
+_JA_KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
+_JA_PERSON_END = ("衛門", "兵衛", "郎", "助", "蔵", "介", "吉", "坊", "平", "之丞", "太夫", "姫")
+_JA_PLACE_END = ("村", "町", "郷", "山", "川", "湖", "橋", "寺", "神社", "島", "峠", "谷", "市", "浜", "沢", "池", "岬",
+                 "城", "宿", "港", "坂", "原", "野", "里", "社")
+_JA_ENDINGS = (("ました", "ましたか"), ("ます", "ますか"), ("でした", "でしたか"), ("です", "ですか"),
+               ("だった", "だったのですか"), ("である", "なのですか"), ("た", "たのですか"), ("る", "るのですか"))
+
+
+def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
+    body = re.sub(r"[(（][^()（）]*[)）]", "", sentence).rstrip("。！!")
+    if span not in body:
+        return None
+    if wh in ("何", "誰") and span + "は" in body:
+        body = body.replace(span + "は", wh + "が", 1)  # 「何は…」ではなく「何が…」と尋ねる
+    else:
+        body = body.replace(span, wh, 1)
+    for ending, asked in _JA_ENDINGS:
+        if body.endswith(ending):
+            return body[: -len(ending)] + asked + "？"
+    return None
+
+
+def japanese_questions(sentence: str, title: str) -> list[Asked]:
+    asked: list[Asked] = []
+    plain = re.sub(r"[(（][^()（）]*[)）]", "", sentence)
+    for match in _JA_NUMBER.finditer(plain):
+        number = match.group(0)
+        after = plain[match.end(): match.end() + 4]
+        if plain.count(number) > 1:
+            continue
+        if after.startswith("年") and len(number) == 4:
+            question, kind = _ja_ask(plain, number + "年", "何年"), "when"
+        else:
+            counter = re.match(r"[ぁ-ん]?[ァ-ヴー一-龥]{1,4}", after)
+            wh = "何" if counter else "いくつ"
+            question, kind = _ja_ask(plain, number, wh), "number"
+        if question:
+            asked.append(Asked(kind, question, number))
+    candidates = set(_JA_KATAKANA.findall(plain)) | set(_JA_KANJI_NAME.findall(plain))
+    for name in sorted(candidates, key=plain.find):
+        if plain.count(name) > 1 or name in title or title in name or any(
+                name != other and name in other for other in candidates):
+            continue
+        at = plain.find(name)
+        after = plain[at + len(name):][:2]
+        if at and plain[at - 1].isdigit():
+            continue  # a unit (38センチ) is asked for with the number, not on its own
+        if name.endswith(_JA_PERSON_END) and after[:1] in "がはのをに":
+            wh, kind = "誰", "who"
+        elif name.endswith(_JA_PLACE_END) and after[:1] in "でにへ":
+            wh, kind = "どこ", "where"
+        elif name.endswith(("年", "月", "日", "春", "夏", "秋", "冬", "朝", "夜", "時代")) and after[:1] == "に":
+            question = _ja_ask(plain, name + "に", "いつ")
+            if question:
+                asked.append(Asked("when", question, name))
+            continue
+        elif after[:1] in "がはをにで" or after.startswith("と"):
+            wh, kind = "何", "what"
+        else:
+            continue
+        question = _ja_ask(plain, name, wh)
+        if question:
+            asked.append(Asked(kind, question, name))
+    cause = re.match(r"^(?P<cause>.+?)(?:ため、|ので、?|から、)(?P<effect>.+)$", plain)
+    if cause:
+        effect = cause.group("effect").rstrip("。")
+        for ending, asked_form in _JA_ENDINGS:
+            if effect.endswith(ending):
+                asked.append(Asked("why", f"なぜ{effect[: -len(ending)]}{asked_form}？", cause.group("cause")))
+                break
+    means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)
+    if means and plain.count(means.group(1)) == 1:
+        question = _ja_ask(plain, means.group(1), "何")
+        if question:
+            asked.append(Asked("how", question, means.group(1)))
+    return [a for a in asked if a.key not in a.question and len(a.question) <= 120]
