@@ -147,6 +147,9 @@ def test_evaluate_shows_the_report(page):
     tab(page, "3. Evaluate")
     table = wait_text(page, "#eval-qa", lambda t: "heldout" in t, 30)
     assert "after CPT" in table  # the CPU quick demo trains QA in CPT and skips SFT
+    page.locator("#eval-synthetic").get_by_text("Synthetic data").first.click()  # what was generated, to read
+    assert "qa_easy" in wait_text(page, "#eval-synthetic-table", lambda t: "qa_easy" in t, 30)
+    assert "Q:" in page.locator("#eval-synthetic-samples").inner_text()
     shot(page, "3-evaluate")
 
 

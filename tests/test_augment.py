@@ -149,6 +149,14 @@ def test_split_of_qa_by_document_and_summary(tmp_path, corpus_dir):
     assert {q["doc_id"] for q in heldout} == {q["doc_id"] for q in train}, "every document contributes to both"
     assert summary["unsupported_by_backend"] == sorted(set(cfg.augment.categories) - set(SUPPORTED))
     assert summary["categories"]["qa_numbers_formula"]["documents"] == summary["documents"] == 16
+    # What the Evaluate tab shows of it: per category kept / dropped / why, and five items to read.
+    from ui.evaluate_tab import synthetic_rows, synthetic_samples
+
+    easy = summary["categories"]["qa_easy"]
+    assert len(easy["sample"]) == 5 and easy["items"] >= 16 and "dropped_because" in easy
+    rows = {row[0]: row for row in synthetic_rows(summary)}
+    assert rows["qa_easy"][2] == easy["items"] and rows["qa_easy"][3] == easy["dropped"]
+    assert easy["sample"][0]["question"] in synthetic_samples(summary)
 
 
 def test_resumed_augmentation_does_not_redo_finished_documents(tmp_path, corpus_dir, monkeypatch):

@@ -15,6 +15,7 @@ from ui.session import Session, context
 
 PPL_COLUMNS = ["model", "held-out domain", "change %", "general (forgetting)", "change %"]
 QA_COLUMNS = ["split", "model", "questions", "fact match", "similarity", "judge"]
+SYNTHETIC_COLUMNS = ["category", "documents", "kept", "dropped", "why dropped"]
 
 
 def _pct(entry: dict | None, key: str = "change_pct") -> str:
@@ -58,6 +59,33 @@ def answer_rows(run_path) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+def synthetic_rows(summary: dict) -> list[list]:
+    """Per augmentation category: items kept, dropped by the quality check and why."""
+    rows = []
+    for category, entry in sorted((summary.get("categories") or {}).items()):
+        why = ", ".join(f"{reason} {count}" for reason, count in
+                        sorted(entry.get("dropped_because", {}).items(), key=lambda kv: -kv[1]))
+        rows.append([category, entry.get("documents", 0), entry.get("items", 0), entry.get("dropped", 0), why])
+    return rows
+
+
+def synthetic_samples(summary: dict) -> str:
+    """Five items of each category to read, as markdown."""
+    parts = []
+    for category, entry in sorted((summary.get("categories") or {}).items()):
+        lines = []
+        for item in entry.get("sample", [])[:5]:
+            if isinstance(item, dict) and "question" in item:
+                lines.append(f"- **Q:** {item['question']}  \n  **A:** {item['answer']} (key: {item.get('answer_key', '')})")
+            elif isinstance(item, str):
+                lines.append(f"- {item[:400]}{'…' if len(item) > 400 else ''}")
+            elif isinstance(item, list):
+                lines.append("- " + " / ".join(f"{m.get('role')}: {m.get('content', '')[:120]}" for m in item[:4]))
+        if lines:
+            parts.append(f"**{category}**\n\n" + "\n".join(lines))
+    return "\n\n".join(parts)
+
+
 def build(texts: Texts, session_state: gr.BrowserState):
     with gr.Row():
         run_choice = texts.make(gr.Dropdown, "eval_run", choices=[], elem_id="eval-run", scale=3)
@@ -73,6 +101,10 @@ def build(texts: Texts, session_state: gr.BrowserState):
         plot_tokens = gr.Image(label="tokens", interactive=False, buttons=["download"])
     summary = gr.Markdown(elem_id="eval-summary")
     answers = texts.make(gr.Dataframe, "eval_answers", interactive=False, wrap=True)
+    with texts.make(gr.Accordion, "eval_synthetic", open=False, elem_id="eval-synthetic"):
+        synthetic_table = texts.make(gr.Dataframe, "eval_synthetic_table", headers=SYNTHETIC_COLUMNS,
+                                     interactive=False, wrap=True, elem_id="eval-synthetic-table")
+        synthetic_md = gr.Markdown(elem_id="eval-synthetic-samples")
 
     def show(session: Session):
         jobs = context().jobs
@@ -84,22 +116,24 @@ def build(texts: Texts, session_state: gr.BrowserState):
         choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
                             value=session.run)
         empty = (choices, say("eval_no_report", session.lang), [], [], None, None, None, "",
-                 gr.update(value=[], headers=["question"]))
+                 gr.update(value=[], headers=["question"]), [], "")
         if session.run is None:
             return empty
         run = jobs.get(session.run, session.owner)
+        augmented = read_json(run.data_dir / "augment" / "summary.json", default=None) or {}
+        synthetic = (synthetic_rows(augmented), synthetic_samples(augmented))
         report = read_json(run.report_path, default=None)
         eval_state = (run.status().get("stages", {}).get("eval") or {}).get("state")
         if not report or "models" not in report:
             busy = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
-            return (choices, busy or say("eval_no_report", session.lang), *empty[2:])
+            return (choices, busy or say("eval_no_report", session.lang), *empty[2:-2], *synthetic)
         plots = report.get("plots") or {}
         image = {name: servable(run.path / file) for name, file in plots.items() if (run.path / file).exists()}
         headers, rows = answer_rows(run.path)
         note = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
         summary_text = (run.path / "report.md").read_text(encoding="utf-8") if (run.path / "report.md").exists() else ""
         return (choices, note, perplexity_rows(report), qa_rows(report), image.get("perplexity"), image.get("qa"),
-                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers))
+                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers), *synthetic)
 
     def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None):
         return show(Session.load(value, request, profile))
@@ -118,7 +152,8 @@ def build(texts: Texts, session_state: gr.BrowserState):
         gr.Info(say("eval_queued", session.lang))
         return show(session)
 
-    outputs = [run_choice, status, ppl_table, qa_table, plot_ppl, plot_qa, plot_tokens, summary, answers]
+    outputs = [run_choice, status, ppl_table, qa_table, plot_ppl, plot_qa, plot_tokens, summary, answers,
+               synthetic_table, synthetic_md]
     run_choice.input(on_choose, [run_choice, session_state], [session_state, *outputs])
     refresh.click(on_show, [session_state], outputs)
     rerun.click(on_rerun, [session_state], outputs)
