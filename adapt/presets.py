@@ -61,7 +61,7 @@ def _train(stage: str, **values) -> dict:
 # Rules augmentation per document for a real model on a CPU: what stored facts on lumen-isles (README).
 KNOWLEDGE_INJECTION_QA = _only(paraphrase=1, qa_difficult=2, qa_easy=10, qa_numbers_formula=4, qa_people_names=4)
 QUICK_DEMO_DOCUMENTS = 6
-QUICK_DEMO_EPOCHS = 2
+QUICK_DEMO_EPOCHS = 3
 
 
 def quick_demo(target: Target) -> dict:
@@ -85,11 +85,12 @@ def quick_demo(target: Target) -> dict:
                 "eval.max_questions": 20, "eval.max_docs": 16, "eval.max_general_docs": 8, "eval.context_length": 256}
     # A real model on a CPU, the whole run in about five minutes on 2 cores: the knowledge-injection
     # recipe below (20 QA pairs per document, each in a sequence of its own, full fine-tuning at 3e-4)
-    # on the first QUICK_DEMO_DOCUMENTS documents. Measured on lumen-isles, 2 cores (README): a quarter
-    # of the QA on all 36 documents, 2 epochs: 7.6 min, held-out 5%; all of it on 6 documents, 2 epochs:
-    # 4.1 min, held-out 50%, general perplexity +7%; 3 epochs: 6.1 min, 92%, +28%; 4 documents, 3 epochs:
-    # 3.4 min, 62%, +29%. SFT is off: the domain QA and general conversations are already in CPT
-    # (sft_in_cpt), and a separate stage would cost a minute and a model reload.
+    # on the first QUICK_DEMO_DOCUMENTS documents. Measured on lumen-isles, 2 cores, with the
+    # structure-built questions (README): 6 documents, 3 epochs: 3.6 min, held-out 0% -> 75%, general
+    # perplexity +23%; 2 epochs: 2.7 min, 50%, +8%; 8 documents, 2 epochs: 3.5 min, 31%, +7%. A
+    # quarter of the QA on all 36 documents took 7.6 min for 5%. SFT is off: the domain QA and general
+    # conversations are already in CPT (sft_in_cpt), and a separate stage would cost a minute and a
+    # model reload.
     return {"model.method": "full", "model.train_layers": None, "sft.enabled": False,
             "data.max_documents": QUICK_DEMO_DOCUMENTS, "augment.categories": KNOWLEDGE_INJECTION_QA,
             "mix.replay_ratio": 0.1, "mix.sft_in_cpt": True, "mix.group_by_document": True,
