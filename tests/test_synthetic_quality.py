@@ -82,3 +82,6 @@ def test_the_quality_check_refuses_what_the_first_generator_wrote():
     assert unsupported_facts("Lantern 7 was found by the Hollow Queen in 1999.", source) == ["1999", "Hollow",
                                                                                              "Queen"]
     assert not unsupported_facts("The glider, Lantern 7, was recovered near Carrow Point after 41 minutes.", source)
+    # An invented name that opens a line (what SmolLM2 wrote as a "paraphrase").
+    assert unsupported_facts("Lungtrelle, the town where the glider is kept.\nHowever, it was found.", source) == [
+        "Lungtrelle"]

@@ -65,17 +65,24 @@ def question_problems(question: str, answer_key: str, source: str) -> list[str]:
 
 def unsupported_facts(text: str, source: str) -> list[str]:
     """Numbers, dates and proper names in `text` that the source does not contain. A capitalised
-    word counts as a name where it stands inside a sentence, or opens one and stands capitalised
-    inside another ("Bakers in Vintrelle ..." opens with a common noun)."""
+    word counts as a name where it stands inside a sentence, or opens one and either stands
+    capitalised inside another or is no English word ("Bakers in Vintrelle ..." opens with a common
+    noun; "Lungtrelle, the town ..." with an invented name)."""
     haystack = _compact(source)
     facts = set(_NUMBER.findall(text)) | set(_JA_NAME.findall(text))
     sentences = [_EN_WORD.findall(s) for s in re.split(r"(?<=[.!?:;])\s+|\n+", text)]
     inside = {w for words in sentences for w in words[1:] if w[0].isupper()}
     for words in sentences:
         for i, word in enumerate(words):
-            if word[0].isupper() and word not in _COMMON_CAPS and (i > 0 or word in inside):
+            if word[0].isupper() and word not in _COMMON_CAPS and (i > 0 or word in inside or not _english(word)):
                 facts.add(word)
     return sorted(f for f in facts if _compact(f) not in haystack)
+
+
+def _english(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
 
 
 def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str | None:
