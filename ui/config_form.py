@@ -22,14 +22,20 @@ from adapt.config import AUGMENT_CATEGORIES, RunConfig
 OUTSIDE_THE_FORM = {"name", "model.base", "data.paths"}
 
 
-def _bounds(field) -> dict:
-    bounds = {}
+def _allowed(field) -> str:
+    """The range as words for the help line. Not Gradio's minimum/maximum: its refusal ("Value -1 is
+    less than minimum value 0.") names no setting; RunConfig's names the setting, the value and the range."""
+    words = []
     for item in field.metadata:
-        if isinstance(item, (Ge, Gt)):
-            bounds["minimum"] = item.ge if isinstance(item, Ge) else item.gt
-        if isinstance(item, (Le, Lt)):
-            bounds["maximum"] = item.le if isinstance(item, Le) else item.lt
-    return bounds
+        if isinstance(item, Ge):
+            words.append(f">= {item.ge:g}")
+        elif isinstance(item, Gt):
+            words.append(f"> {item.gt:g}")
+        if isinstance(item, Le):
+            words.append(f"<= {item.le:g}")
+        elif isinstance(item, Lt):
+            words.append(f"< {item.lt:g}")
+    return f"allowed: {', '.join(words)}" if words else ""
 
 
 def _kind(annotation) -> tuple[str, Any]:
@@ -62,8 +68,12 @@ def _kind(annotation) -> tuple[str, Any]:
 class ConfigForm:
     """Components keyed by dotted path, and the conversions between their values and a RunConfig."""
 
-    def __init__(self) -> None:
+    def __init__(self, initial: RunConfig | None = None) -> None:
         self.fields: list[tuple[str, str, gr.components.Component]] = []  # (path, kind, component)
+        self.zero_is_empty: set[str] = set()  # optional numbers that cannot be 0: a 0 from the page means unset
+        # Values the components hold from the first render: a click before the page's load event has
+        # filled the form must not send empty fields ("seed: got None").
+        self.initial = (initial or RunConfig()).model_dump(mode="json")
 
     def build(self, model: type[BaseModel] = RunConfig, prefix: str = "") -> None:
         for name, field in model.model_fields.items():
@@ -79,18 +89,28 @@ class ConfigForm:
                 with gr.Accordion(f"{path} (items per document, 0 = off)", open=False):
                     with gr.Row():
                         for category in AUGMENT_CATEGORIES:
-                            component = gr.Number(label=category, precision=0, minimum=0, maximum=50, min_width=120,
+                            component = gr.Number(label=category, precision=0, min_width=120,
+                                                  value=_get(self.initial, f"{path}.{category}"),
                                                   elem_id=f"cfg-{path}.{category}".replace(".", "-"))
                             self.fields.append((f"{path}.{category}", "category", component))
                 continue
             self.fields.append((path, kind, self._component(path, kind, extra, field)))
 
     def _component(self, path: str, kind: str, extra, field) -> gr.components.Component:
-        common = {"label": path, "info": field.description, "elem_id": "cfg-" + path.replace(".", "-")}
+        value = _form_value(_get(self.initial, path), kind)
+        common = {"label": path, "info": field.description, "elem_id": "cfg-" + path.replace(".", "-"),
+                  "value": value}
         if kind == "bool":
             return gr.Checkbox(**common)
         if kind in ("int", "float"):
-            return gr.Number(precision=0 if kind == "int" else None, **_bounds(field), **common)
+            if extra and any(isinstance(m, (Ge, Gt)) and (getattr(m, "ge", None) or getattr(m, "gt", None) or 0) > 0
+                             or isinstance(m, Gt) and m.gt == 0 for m in field.metadata):
+                # An emptied number box can reach us as 0; for a setting that may be left empty and may
+                # not be 0 (cpt.max_steps), that 0 means "not set", not an error to show.
+                self.zero_is_empty.add(path)
+            allowed = _allowed(field)
+            common["info"] = "; ".join(t for t in (field.description, allowed) if t) or None
+            return gr.Number(precision=0 if kind == "int" else None, **common)
         if kind == "choice":
             return gr.Dropdown(choices=extra, **common)
         if kind == "list":
@@ -103,15 +123,7 @@ class ConfigForm:
 
     def values(self, config: RunConfig) -> list:
         raw = config.model_dump(mode="json")
-        result = []
-        for path, kind, _ in self.fields:
-            value = _get(raw, path)
-            if kind == "list":
-                value = "\n".join(value) if isinstance(value, list) else str(value)
-            elif kind == "text" and value is None:
-                value = ""
-            result.append(value)
-        return result
+        return [_form_value(_get(raw, path), kind) for path, kind, _ in self.fields]
 
     def to_dict(self, values: list) -> dict:
         """Form values -> a raw config dict for RunConfig.from_dict (which validates and explains)."""
@@ -120,12 +132,22 @@ class ConfigForm:
             if kind == "list":
                 items = [line.strip() for line in str(value or "").splitlines() if line.strip()]
                 value = items[0] if path.endswith("target_modules") and items == ["all-linear"] else items
+            elif path in self.zero_is_empty and value == 0:
+                value = None
             elif kind in ("int", "category") and value is not None and float(value).is_integer():
                 value = int(value)
             elif kind == "text" and value == "":
                 value = None
             _set(raw, path, value)
         return raw
+
+
+def _form_value(value, kind: str):
+    if kind == "list":
+        return "\n".join(value) if isinstance(value, list) else str(value)
+    if kind == "text" and value is None:
+        return ""
+    return value
 
 
 def _get(raw: dict, path: str):

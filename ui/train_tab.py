@@ -19,6 +19,7 @@ from adapt import bundled
 from adapt.config import ConfigError, RunConfig, check_launch, paths_outside
 from adapt.estimate import Machine, estimate
 from adapt.evaluate.precheck import language_fit
+from adapt.fileio import write_json_atomic
 from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
@@ -88,6 +89,8 @@ def estimate_text(config: RunConfig, preview: dict | None, lang: str) -> str:
     if result.advice:
         text += "\n\n" + say("train_does_not_fit", lang) + "\n" + "\n".join(f"- {tip}" for tip in result.advice)
     total = len((preview or {}).get("documents") or [])
+    if not total:
+        text = "⚠️ " + say("train_no_documents", lang) + "\n\n" + text
     if config.data.max_documents and total > config.data.max_documents:
         text += "\n\n" + say("train_capped", lang, limit=config.data.max_documents, total=total)
     if preview and preview.get("documents"):
@@ -102,18 +105,32 @@ def cli_command(config: RunConfig) -> str:
     return f"```bash\npython -m adapt run {shlex.quote(config.name)}.yaml\n```"
 
 
+def preset_config(preset_key: str, base_value: str | None, warn=None) -> RunConfig:
+    """The default config with a preset applied for this machine and the base model's size."""
+    config = RunConfig(model={"base": concrete_base((base_value or "").strip() or "auto")})
+    try:
+        target = Target.for_config(config)
+    except ModelNotAvailable as err:
+        # The numbers for a small model here; Check and Launch say what is wrong with the base.
+        if warn:
+            warn(str(err))
+        target = Target(Machine.here().gpu, SMALL_PARAMETERS)
+    return apply_preset(config, preset_key, target)
+
+
 def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State):
-    form = ConfigForm()
+    form = ConfigForm(initial=preset_config("quick-demo", default_base_model()))
     with gr.Row():
         name = texts.make(gr.Textbox, "train_name", value="my-domain", elem_id="train-name", scale=1)
         base = texts.make(gr.Dropdown, "train_base", info="train_base_info", choices=BASE_MODELS,
                           value=default_base_model(), allow_custom_value=True, elem_id="train-base", scale=2)
-        preset = texts.make(gr.Radio, "train_preset", choices=[(p.title, key) for key, p in PRESETS.items()]
-                            + [("Custom", "custom")], value="quick-demo", elem_id="train-preset", scale=2)
+        recipes = [(f"preset_{key}", key) for key in [*PRESETS, "custom"]]
+        preset = texts.choices(texts.make(gr.Radio, "train_preset", choices=[(say(k), v) for k, v in recipes],
+                                          value="quick-demo", elem_id="train-preset", scale=2), recipes)
     with texts.make(gr.Accordion, "train_advanced", open=False, elem_id="train-advanced"):
         form.build()
     with gr.Row():
-        check = texts.make(gr.Button, "train_check", prop="value", variant="secondary")
+        check = texts.make(gr.Button, "train_check", prop="value", variant="secondary", elem_id="train-check")
         launch = texts.make(gr.Button, "train_launch", prop="value", variant="primary", elem_id="train-launch")
         stop = texts.make(gr.Button, "train_stop", prop="value", variant="stop", elem_id="train-stop")
         resume = texts.make(gr.Button, "train_resume", prop="value", elem_id="train-resume")
@@ -141,14 +158,7 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
     def on_preset(preset_key, base_value):
         if preset_key == "custom":
             return [gr.update() for _ in form.components]
-        config = RunConfig(model={"base": concrete_base((base_value or "").strip() or "auto")})
-        try:
-            target = Target.for_config(config)
-        except ModelNotAvailable as err:
-            # The numbers for a small model here; Check and Launch say what is wrong with the base.
-            gr.Warning(str(err))
-            target = Target(Machine.here().gpu, SMALL_PARAMETERS)
-        return form.values(apply_preset(config, preset_key, target))
+        return form.values(preset_config(preset_key, base_value, warn=gr.Warning))
 
     def current_config(name_value, base_value, value, request, profile, *values) -> tuple[Session, RunConfig]:
         session = Session.load(value, request, profile)
@@ -183,11 +193,13 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
         if not result.fits:
             raise gr.Error(estimate_text(config, preview, session.lang), duration=None)
         run = context().jobs.create(config, session.owner, uploads=uploads if has_uploads else None)
+        write_json_atomic(run.estimate_path, {"training_seconds": round(result.seconds, 1),
+                                              "train_tokens": result.train_tokens, "machine": result.machine})
         if has_uploads:
             session.new_draft()
             session.example = config.data.paths and session.example or None
         session.run = run.path.name
-        gr.Info(say("train_launched", session.lang, run=run.path.name))
+        gr.Info(say("train_launched", session.lang, run=run.path.name, time=live._duration(result.seconds)))
         return session.dump(), *refresh(session)
 
     def on_stop(value, request: gr.Request, profile: gr.OAuthProfile | None):
