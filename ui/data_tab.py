@@ -8,6 +8,7 @@ run in the Train tab moves the uploads into the run's own folder.
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import gradio as gr
 from adapt import bundled
 from adapt.config import DataSection
 from adapt.data.preview import preview_corpus
+from adapt.fileio import read_json, write_json_atomic
 from adapt.uploads import save_uploads
 from ui.i18n import Texts, say
 from ui.received import split_received, upload_folder
@@ -51,18 +53,23 @@ def draft_paths(session: Session) -> list[str]:
 FILE_COLUMNS = ["file", "status", "reason", "documents", "characters", "tokens", "language", "duplicates removed"]
 
 
-def render_preview(preview: dict | None, lang: str):
-    """(files table, totals markdown, precheck markdown, document choices)"""
+def render_preview(preview: dict | None, lang: str, refused: list[list] | None = None, last_run: str | None = None):
+    """(files table, totals markdown, precheck markdown, document choices, the first document's text).
+    `refused`: rows for uploads that were not taken (an empty file, a bad zip): a line per file."""
+    refused = refused or []
     if not preview:
-        return [], say("data_empty", lang), "", gr.update(choices=[], value=None)
-    rows = [[f["name"], "ok" if f["status"] == "ok" else say("data_error", lang), f["reason"], f["documents"],
-             f["characters"], f["tokens"] if f["tokens"] is not None else "", f["language"],
-             f["exact_duplicates"] + f["near_duplicates"]] for f in preview["files"]]
+        empty = say("data_went_to_run", lang) if last_run else say("data_empty", lang)
+        return refused, empty, "", gr.update(choices=[], value=None), ""
+    rows = refused + [[f["name"], "ok" if f["status"] == "ok" else say("data_error", lang), f["reason"],
+                       f["documents"], f["characters"], f["tokens"] if f["tokens"] is not None else "", f["language"],
+                       f["exact_duplicates"] + f["near_duplicates"]] for f in preview["files"]]
     t = preview["totals"]
     totals = say("data_totals", lang, files_ok=t["files_ok"], files=t["files"], documents=t["documents"],
                  characters=f"{t['characters']:,}", tokens=f"{t['tokens']:,}" if t["tokens"] is not None else "?",
                  languages=", ".join(f"{k}: {v}" for k, v in t["languages"].items()) or "-",
                  exact=t["exact_duplicates"], near=t["near_duplicates"])
+    if preview.get("tokenizer"):
+        totals += f"  \n<small>{say('data_tokens_of', lang, model=preview['tokenizer'])}</small>"
     check = preview.get("precheck")
     if check:
         sim = check["similarity"]
@@ -72,7 +79,26 @@ def render_preview(preview: dict | None, lang: str):
     else:
         precheck = ""
     choices = [(f"{d['source']} — {d['title'] or d['text'][:40]}", i) for i, d in enumerate(preview["documents"])]
-    return rows, totals, precheck, gr.update(choices=choices, value=0 if choices else None)
+    # The first document's text goes with the new choices: the picker's change event does not fire when
+    # its value stays 0, and the text of the previous corpus stayed on screen.
+    first = preview["documents"][0]["text"] if preview["documents"] else ""
+    return rows, totals, precheck, gr.update(choices=choices, value=0 if choices else None), first
+
+
+def _refused_path(session: Session) -> Path:
+    return session.uploads_dir().with_name(session.uploads_dir().name + ".refused.json")
+
+
+@functools.lru_cache(maxsize=1)
+def _preview_tokenizer():
+    """The default base model's tokenizer, so the token counts are the ones training will see."""
+    from adapt.models import default_base_model, load_tokenizer
+
+    name = default_base_model()
+    try:
+        return name, load_tokenizer(name)
+    except Exception:  # noqa: BLE001 - counting tokens is a nicety; characters are shown regardless
+        return None, None
 
 
 def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, blocks: gr.Blocks):
@@ -92,24 +118,28 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
     table = texts.make(gr.Dataframe, "data_files", headers=FILE_COLUMNS, interactive=False, wrap=True,
                        elem_id="data-files")
     with gr.Row():
-        doc_choice = texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1)
-        doc_text = texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False, scale=3)
+        doc_choice = texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1, elem_id="data-preview-doc")
+        doc_text = texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False, scale=3,
+                              elem_id="data-preview-text")
 
     def refresh(session: Session, field: str, progress):
         paths = draft_paths(session)
+        refused = read_json(_refused_path(session), default=[]) or []
         if not paths:
-            return None, *render_preview(None, session.lang)
+            return None, *render_preview(None, session.lang, refused, session.run)
         try:
             section = DataSection(text_field=field or "text")
         except ValueError as err:
             raise gr.Error(str(err)) from None
         progress(0, desc=say("data_reading", session.lang))
-        preview = preview_corpus(paths, section, general_paths=bundled.GENERAL_HELDOUT,
+        name, tokenizer = _preview_tokenizer()
+        preview = preview_corpus(paths, section, tokenizer=tokenizer, general_paths=bundled.GENERAL_HELDOUT,
                                  on_file=lambda done, total, name: progress((done, max(total, 1)), desc=name),
                                  on_precheck=lambda: progress(None, desc=say("data_prechecking", session.lang)))
-        return preview, *render_preview(preview, session.lang)
+        preview["tokenizer"] = name if tokenizer is not None else None
+        return preview, *render_preview(preview, session.lang, refused)
 
-    outputs = [preview_state, table, totals, precheck, doc_choice]
+    outputs = [preview_state, table, totals, precheck, doc_choice, doc_text]
 
     def on_upload(paths, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
                   progress=gr.Progress()):
@@ -121,6 +151,9 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
         refused = [f"{r.name}: {r.reason}" for r in reports if r.status != "ok"]
         if refused:
             gr.Warning(say("data_refused", session.lang, files="; ".join(refused[:10])))
+        rows = (read_json(_refused_path(session), default=[]) or []) + [
+            [r.name, say("data_error", session.lang), r.reason, 0, 0, "", "", 0] for r in reports if r.status != "ok"]
+        write_json_atomic(_refused_path(session), rows)
         return None, session.dump(), *refresh(session, field, progress)
 
     def on_example(name, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
@@ -137,6 +170,7 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
     def on_clear(value, field, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress()):
         session = Session.load(value, request, profile)
         shutil.rmtree(session.uploads_dir(), ignore_errors=True)
+        _refused_path(session).unlink(missing_ok=True)
         session.new_draft()
         return session.dump(), "", *refresh(session, field, progress)
 
@@ -150,4 +184,11 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
     clear.click(on_clear, [session_state, text_field], [session_state, example, *outputs])
     text_field.submit(on_show, [session_state, text_field], [example, *outputs])
     doc_choice.change(on_doc, [doc_choice, preview_state], doc_text)
-    return on_show, [session_state, text_field], [example, *outputs]
+    def on_language(value, preview, request: gr.Request, profile: gr.OAuthProfile | None):
+        session = Session.load(value, request, profile)
+        refused = read_json(_refused_path(session), default=[]) or []
+        rows, totals_text, precheck_text, _, _ = render_preview(preview, session.lang, refused, session.run)
+        return rows, totals_text, precheck_text
+
+    return (on_show, [session_state, text_field], [example, *outputs]), \
+        (on_language, [session_state, preview_state], [table, totals, precheck])

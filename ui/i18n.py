@@ -46,6 +46,11 @@ class Texts:
             self.bound.append((component, "info", info))
         return component
 
+    def choices(self, component, options: list[tuple[str, object]]):
+        """Choices whose labels are translated: (key, value) pairs."""
+        self.bound.append((component, "choices", options))
+        return component
+
     def bind(self, component, key: str, prop: str = "label"):
         self.bound.append((component, prop, key))
         return component
@@ -62,5 +67,6 @@ class Texts:
     def updates(self, lang: str) -> list:
         props: dict[int, dict[str, str]] = {}
         for component, prop, key in self.bound:
-            props.setdefault(id(component), {})[prop] = say(key, lang)
+            props.setdefault(id(component), {})[prop] = ([(say(k, lang), v) for k, v in key] if prop == "choices"
+                                                         else say(key, lang))
         return [gr.update(**props[id(c)]) for c in self.components()]

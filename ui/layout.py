@@ -46,7 +46,7 @@ def build() -> gr.Blocks:
                     gr.LoginButton()
         with gr.Tabs():
             with texts.make(gr.Tab, "tab_data", id="data"):
-                data_load = data_tab.build(texts, session_state, preview_state, demo)
+                data_load, data_language = data_tab.build(texts, session_state, preview_state, demo)
             with texts.make(gr.Tab, "tab_train", id="train"):
                 preset_load, train_load = train_tab.build(texts, session_state, preview_state)
             with texts.make(gr.Tab, "tab_evaluate", id="evaluate") as evaluate:
@@ -71,7 +71,9 @@ def build() -> gr.Blocks:
         loaded = demo.load(on_load, [session_state], [session_state, language, *texts.components()])
         for hook in (data_load, preset_load, train_load, evaluate_load, arena_load, publish_load):
             loaded = loaded.then(*hook)
-        language.input(on_language, [language, session_state], [session_state, *texts.components()])
+        # The Data tab's messages are computed text: drawn again, in the new language, from what is shown.
+        language.input(on_language, [language, session_state], [session_state, *texts.components()]) \
+            .then(*data_language)
         # Tabs whose content depends on runs refresh when opened.
         evaluate.select(*evaluate_load)
         arena.select(*arena_load)
