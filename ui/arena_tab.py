@@ -12,7 +12,7 @@ import gradio as gr
 
 from adapt.chat import ChatEngine, ChatError, GenerationSettings, StreamRequest, retrieval_messages, stream_answers
 from ui.i18n import Texts, say
-from ui.session import Session, context
+from ui.session import Session, context, waiting_note
 
 
 def _finished_runs(session: Session) -> list:
@@ -23,6 +23,7 @@ def build(texts: Texts, session_state: gr.BrowserState):
     texts.make(gr.Markdown, "arena_intro", prop="value")
     with gr.Row():
         run_choice = texts.make(gr.Dropdown, "arena_run", choices=[], elem_id="arena-run", scale=3)
+        waiting = gr.Markdown(elem_id="arena-waiting")
         use_retrieval = texts.make(gr.Checkbox, "arena_use_retrieval", value=False, elem_id="arena-retrieval",
                                    scale=2)
     with gr.Row(equal_height=True):
@@ -50,7 +51,8 @@ def build(texts: Texts, session_state: gr.BrowserState):
         runs = _finished_runs(session)
         ids = [i.id for i in runs]
         chosen = session.run if session.run in ids else (ids[0] if ids else None)
-        return gr.update(choices=[(f"{i.id} ({i.base})", i.id) for i in runs], value=chosen)
+        return gr.update(choices=[(f"{i.id} ({i.base})", i.id) for i in runs], value=chosen), \
+            waiting_note(session, bool(runs))
 
     def on_send(message, history_base, history_adapted, history_retrieval, run_id, retrieval_on, temp, p,
                 tokens, penalty, seed_value, value, request: gr.Request, profile: gr.OAuthProfile | None):
@@ -108,7 +110,7 @@ def build(texts: Texts, session_state: gr.BrowserState):
     clear.click(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     run_choice.change(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
     use_retrieval.change(on_retrieval, use_retrieval, retrieval_chat)
-    return show, [session_state], [run_choice]
+    return show, [session_state], [run_choice, waiting]
 
 
 def _busy():

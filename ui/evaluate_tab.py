@@ -59,6 +59,14 @@ def answer_rows(run_path) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+def report_prose(path) -> str:
+    """report.md without its tables: the tables above show the same numbers."""
+    if not path.exists():
+        return ""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("|")).strip()
+
+
 def synthetic_rows(summary: dict) -> list[list]:
     """Per augmentation category: items kept, dropped by the quality check and why."""
     rows = []
@@ -96,9 +104,13 @@ def build(texts: Texts, session_state: gr.BrowserState):
         ppl_table = texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS, interactive=False)
         qa_table = texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False, elem_id="eval-qa")
     with gr.Row():
-        plot_ppl = gr.Image(label="perplexity", interactive=False, buttons=["download"])
-        plot_qa = gr.Image(label="QA", interactive=False, buttons=["download"])
-        plot_tokens = gr.Image(label="tokens", interactive=False, buttons=["download"])
+        # No label over the picture: it covered the plot's own title.
+        plot_ppl = gr.Image(label="perplexity", show_label=False, interactive=False, buttons=["download"],
+                            elem_id="eval-plot-perplexity")
+        plot_qa = gr.Image(label="QA", show_label=False, interactive=False, buttons=["download"],
+                           elem_id="eval-plot-qa")
+        plot_tokens = gr.Image(label="tokens", show_label=False, interactive=False, buttons=["download"],
+                               elem_id="eval-plot-tokens")
     summary = gr.Markdown(elem_id="eval-summary")
     answers = texts.make(gr.Dataframe, "eval_answers", interactive=False, wrap=True)
     with texts.make(gr.Accordion, "eval_synthetic", open=False, elem_id="eval-synthetic"):
@@ -131,9 +143,12 @@ def build(texts: Texts, session_state: gr.BrowserState):
         image = {name: servable(run.path / file) for name, file in plots.items() if (run.path / file).exists()}
         headers, rows = answer_rows(run.path)
         note = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
-        summary_text = (run.path / "report.md").read_text(encoding="utf-8") if (run.path / "report.md").exists() else ""
+        summary_text = report_prose(run.path / "report.md")
+        # The question and reference columns narrower than the answers: the answers are what people compare.
+        widths = ["7%", "18%", "20%"] + [f"{55 // max(1, len(headers) - 3)}%"] * (len(headers) - 3)
         return (choices, note, perplexity_rows(report), qa_rows(report), image.get("perplexity"), image.get("qa"),
-                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers), *synthetic)
+                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers, column_widths=widths),
+                *synthetic)
 
     def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None):
         return show(Session.load(value, request, profile))

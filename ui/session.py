@@ -21,6 +21,7 @@ from pathlib import Path
 import gradio as gr
 
 from adapt.jobs import JobManager
+from ui.i18n import say
 
 
 @dataclass
@@ -102,3 +103,12 @@ class Session:
     def new_draft(self) -> None:
         self.draft_id = uuid.uuid4().hex
         self.example = None
+
+
+def waiting_note(session: Session, any_finished: bool) -> str:
+    """Why the run picker is empty: nothing finished yet, and how many runs are on their way."""
+    if any_finished:
+        return ""
+    busy = sum(i.state in ("queued", "running", "preparing") for i in context().jobs.list(session.owner))
+    return say("no_finished_run", session.lang, busy=say("runs_in_progress", session.lang, count=busy) if busy else "")
+
