@@ -64,6 +64,24 @@ class RunDir:
     def report_path(self) -> Path:
         return self.path / "report.json"
 
+    @property
+    def estimate_path(self) -> Path:
+        """What Check & estimate promised at launch (training seconds, tokens), to hold against the run."""
+        return self.path / "estimate.json"
+
+    def training_seconds(self) -> float | None:
+        """Wall time of the training stages (CPT, SFT) as status.json recorded them."""
+        from datetime import datetime
+
+        total, seen = 0.0, False
+        for name in ("cpt", "sft"):
+            entry = (self.status().get("stages") or {}).get(name) or {}
+            if entry.get("started_at") and entry.get("ended_at") and entry.get("state") == "done":
+                start, end = (datetime.fromisoformat(entry[k]) for k in ("started_at", "ended_at"))
+                total += (end - start).total_seconds()
+                seen = True
+        return total if seen else None
+
     def checkpoints_dir(self, stage: str) -> Path:
         return self.path / "checkpoints" / stage
 

@@ -33,6 +33,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_empty": {"en": "No documents yet: upload files or pick an example domain.",
                    "ja": "まだ文書がありません。ファイルをアップロードするか、例の分野を選んでください。"},
     "data_error": {"en": "not used", "ja": "使用不可"},
+    "data_went_to_run": {"en": "Documents launched in a run move into that run (your runs are in the Train tab). "
+                               "Upload files or pick an example domain for the next run.",
+                         "ja": "実行を開始した文書はその実行に移されます（実行の一覧は学習タブ）。次の実行には"
+                               "ファイルをアップロードするか、例の分野を選んでください。"},
+    "data_tokens_of": {"en": "tokens counted with the tokenizer of {model}", "ja": "{model} のトークナイザーで数えたトークン数"},
     "data_reading": {"en": "Reading documents", "ja": "文書を読み込み中"},
     "data_prechecking": {"en": "Comparing with general text (pre-check)", "ja": "一般テキストと比較中（事前チェック）"},
     "data_refused": {"en": "Some files were not taken: {files}", "ja": "受け付けなかったファイルがあります：{files}"},
@@ -59,6 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
                         "ja": "smollm2-135m（SmolLM2-135M-Instruct、英語向け）はオフラインで動きます。Hub の ID やローカルの"
                               "フォルダも指定できます。日本語の文書には Qwen2.5 などの多言語モデルを GPU で"},
     "train_preset": {"en": "Recipe", "ja": "レシピ"},
+    "preset_quick-demo": {"en": "Quick demo", "ja": "クイックデモ"},
+    "preset_knowledge-injection": {"en": "Knowledge injection", "ja": "知識注入"},
+    "preset_custom": {"en": "Custom", "ja": "カスタム"},
+    "publish_kind_adapter": {"en": "LoRA adapter", "ja": "LoRA アダプタ"},
+    "publish_kind_merged": {"en": "merged model", "ja": "マージ済みモデル"},
     "train_capped": {"en": "ℹ️ data.max_documents = {limit}: this run trains on {limit} of your {total} documents "
                            "(those the question file asks about first, then by file name) and asks questions only "
                            "about them. Empty the setting (Advanced → data) to train on all.",
@@ -86,7 +96,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_does_not_fit": {"en": "**This will not fit in memory.** Try:", "ja": "**メモリに収まりません。** 次を試してください："},
     "train_no_documents": {"en": "No documents: upload files or pick an example domain in the Data tab first.",
                            "ja": "文書がありません。先にデータタブでファイルをアップロードするか、例の分野を選んでください。"},
-    "train_launched": {"en": "Run {run} is queued.", "ja": "実行 {run} をキューに入れました。"},
+    "train_launched": {"en": "Run {run} is queued: about {time} of training expected.",
+                       "ja": "実行 {run} をキューに入れました。学習時間の見込みは約 {time} です。"},
+    "live_took": {"en": "training took {actual} (estimated {estimate})", "ja": "学習時間 {actual}（見積もり {estimate}）"},
     "train_no_runs": {"en": "No runs yet.", "ja": "まだ実行はありません。"},
     # ---- live ----------------------------------------------------------------------------------
     "state_preparing": {"en": "preparing", "ja": "準備中"},
@@ -147,6 +159,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "arena_repetition": {"en": "Repetition penalty", "ja": "繰り返しペナルティ"},
     "arena_seed": {"en": "Seed", "ja": "シード"},
     "arena_no_run": {"en": "Pick a finished run first.", "ja": "先に完了した実行を選んでください。"},
+    "no_finished_run": {"en": "⏳ No finished run yet{busy}: runs appear here once they are done (Train tab).",
+                        "ja": "⏳ 完了した実行はまだありません{busy}。実行は完了するとここに表示されます（学習タブ）。"},
+    "runs_in_progress": {"en": " ({count} queued or training)", "ja": "（{count} 件が待機中または学習中）"},
     # ---- publish -------------------------------------------------------------------------------
     "publish_intro": {
         "en": "Push a run's adapter (or the merged model) to the Hugging Face Hub with a model card built from its "
