@@ -14,6 +14,7 @@ What it can write (the others need an LLM backend):
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections import Counter
@@ -160,21 +161,18 @@ class RulesGenerator:
     }
 
     def _questions(self, category, title, text, lang, n, rng):
-        ask = japanese_questions if _is_ja(lang) else english_questions
-        per_sentence = [ask(sentence, title) for sentence in _sentences(text)]
+        asked_by_sentence = _asked_by_sentence(text, title, lang)
+        per_sentence = [found for _, found in asked_by_sentence]
         preferred = self._KINDS[category]
-        ranked = sorted((a for found in per_sentence for a in found),
-                        key=lambda a: preferred.index(a.kind) if a.kind in preferred else len(preferred))
-        if category == "qa_easy":  # one question per sentence before any second one
-            ranked = _round_robin(per_sentence, rng)
-        elif not ranked or ranked[0].kind not in preferred:
+        own = sorted((a for found in per_sentence for a in found if a.kind in preferred),
+                     key=lambda a: preferred.index(a.kind))
+        if category == "qa_easy" or not own:  # qa_easy: one question per sentence before any second one
             ranked = _round_robin(per_sentence, rng)
         else:
-            own = [a for a in ranked if a.kind in preferred]
             rng.shuffle(own)
             ranked = own + [a for a in _round_robin(per_sentence, rng) if a not in own]
         qa = []
-        sentence_of = {a: s for s, found in zip(_sentences(text), per_sentence) for a in found}
+        sentence_of = {a: s for s, found in asked_by_sentence for a in found}
         for asked in ranked:
             # Each question, then its other wordings: the same fact asked the ways a reader might.
             for wording in (asked.question, *asked.variants):
@@ -199,9 +197,16 @@ class RulesGenerator:
         return self._questions("qa_methods", title, text, lang, n, rng)
 
 
-def _round_robin(per_sentence: list[list], rng) -> list:
+@functools.lru_cache(maxsize=64)
+def _asked_by_sentence(text: str, title: str, lang: str) -> tuple[tuple[str, tuple], ...]:
+    """Each sentence with the questions it answers; once per document, for all five QA categories."""
+    ask = japanese_questions if _is_ja(lang) else english_questions
+    return tuple((sentence, tuple(ask(sentence, title))) for sentence in _sentences(text))
+
+
+def _round_robin(per_sentence: list, rng) -> list:
     """Questions in rounds over the sentences: every sentence is asked about before any twice."""
-    queues = [found[:] for found in per_sentence if found]
+    queues = [list(found) for found in per_sentence if found]
     for queue in queues:
         rng.shuffle(queue)
     out = []
