@@ -35,6 +35,14 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+
+def stage_seconds(entry: dict) -> float | None:
+    """How long a stage of status.json ran, from its started_at and ended_at; None if not both."""
+    if not entry.get("started_at") or not entry.get("ended_at"):
+        return None
+    start, end = (datetime.fromisoformat(entry[k]) for k in ("started_at", "ended_at"))
+    return (end - start).total_seconds()
+
 class RunDir:
     def __init__(self, path: str | Path):
         self.path = Path(path).resolve()
@@ -71,16 +79,11 @@ class RunDir:
 
     def training_seconds(self) -> float | None:
         """Wall time of the training stages (CPT, SFT) as status.json recorded them."""
-        from datetime import datetime
-
-        total, seen = 0.0, False
-        for name in ("cpt", "sft"):
-            entry = (self.status().get("stages") or {}).get(name) or {}
-            if entry.get("started_at") and entry.get("ended_at") and entry.get("state") == "done":
-                start, end = (datetime.fromisoformat(entry[k]) for k in ("started_at", "ended_at"))
-                total += (end - start).total_seconds()
-                seen = True
-        return total if seen else None
+        stages = self.status().get("stages") or {}
+        spent = [stage_seconds(stages[name]) for name in ("cpt", "sft")
+                 if (stages.get(name) or {}).get("state") == "done"]
+        spent = [s for s in spent if s is not None]
+        return sum(spent) if spent else None
 
     def checkpoints_dir(self, stage: str) -> Path:
         return self.path / "checkpoints" / stage

@@ -15,19 +15,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from adapt.rundir import stage_seconds  # noqa: E402
 DEFAULT = ["examples/configs/quick-demo.yaml", "examples/configs/lumen-isles.yaml", "examples/configs/kiriyama.yaml"]
 STAGES = ("ingest", "precheck", "augment", "cpt", "sft", "eval")
-
-
-def seconds(entry: dict) -> float | None:
-    if not entry.get("started_at") or not entry.get("ended_at"):
-        return None
-    start, end = (datetime.fromisoformat(entry[k]) for k in ("started_at", "ended_at"))
-    return (end - start).total_seconds()
 
 
 def final_label(scores: dict) -> str | None:
@@ -66,7 +61,7 @@ def main() -> None:
                                  f" ({by_model['base']['questions']})")
         final = final_label(general)
         ppl = f"{general[final]['change_pct']:+.1f}%" if final else "-"
-        rows.append((Path(config).stem, total, {s: seconds(stages.get(s) or {}) for s in STAGES},
+        rows.append((Path(config).stem, total, {s: stage_seconds(stages.get(s) or {}) for s in STAGES},
                      scores.get("train", "-"), scores.get("heldout", "-"), ppl))
     print(f"\nEnd to end on {os.cpu_count()} CPUs (seconds); QA fact match base -> adapted (questions)\n")
     print(f"{'config':14}" + "".join(f"{s:>9}" for s in STAGES) + f"{'total':>9}  {'train QA':>18}  {'held-out QA':>18}"

@@ -1,7 +1,6 @@
 """Synthetic augmentation with every backend for real, resumability, and tolerance of bad output."""
 
 import json
-import re
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

@@ -15,10 +15,6 @@ from ui.i18n import Texts, say
 from ui.session import Session, context, waiting_note
 
 
-def _finished_runs(session: Session) -> list:
-    return [i for i in context().jobs.list(session.owner) if i.state == "done"]
-
-
 def build(texts: Texts, session_state: gr.BrowserState):
     texts.make(gr.Markdown, "arena_intro", prop="value")
     with gr.Row():
@@ -48,11 +44,12 @@ def build(texts: Texts, session_state: gr.BrowserState):
 
     def show(value, request: gr.Request, profile: gr.OAuthProfile | None):
         session = Session.load(value, request, profile)
-        runs = _finished_runs(session)
+        infos = context().jobs.list(session.owner)
+        runs = [i for i in infos if i.state == "done"]
         ids = [i.id for i in runs]
         chosen = session.run if session.run in ids else (ids[0] if ids else None)
         return gr.update(choices=[(f"{i.id} ({i.base})", i.id) for i in runs], value=chosen), \
-            waiting_note(session, bool(runs))
+            waiting_note(session, infos)
 
     def on_send(message, history_base, history_adapted, history_retrieval, run_id, retrieval_on, temp, p,
                 tokens, penalty, seed_value, value, request: gr.Request, profile: gr.OAuthProfile | None):

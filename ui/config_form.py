@@ -103,8 +103,8 @@ class ConfigForm:
         if kind == "bool":
             return gr.Checkbox(**common)
         if kind in ("int", "float"):
-            if extra and any(isinstance(m, (Ge, Gt)) and (getattr(m, "ge", None) or getattr(m, "gt", None) or 0) > 0
-                             or isinstance(m, Gt) and m.gt == 0 for m in field.metadata):
+            if extra and any(isinstance(m, Ge) and m.ge > 0 or isinstance(m, Gt) and m.gt >= 0
+                             for m in field.metadata):
                 # An emptied number box can reach us as 0; for a setting that may be left empty and may
                 # not be 0 (cpt.max_steps), that 0 means "not set", not an error to show.
                 self.zero_is_empty.add(path)

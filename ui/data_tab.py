@@ -86,7 +86,8 @@ def render_preview(preview: dict | None, lang: str, refused: list[list] | None =
 
 
 def _refused_path(session: Session) -> Path:
-    return session.uploads_dir().with_name(session.uploads_dir().name + ".refused.json")
+    uploads = session.uploads_dir()
+    return uploads.with_name(uploads.name + ".refused.json")
 
 
 @functools.lru_cache(maxsize=1)

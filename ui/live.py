@@ -34,9 +34,9 @@ def status_line(run: RunDir, jobs: JobManager, lang: str) -> str:
         parts.append(say("live_queue_position", lang, position=jobs.queue_position(run) or "?"))
     if status.get("stage") and state in ("running", "stopping"):
         parts.append(say("live_stage", lang, stage=status["stage"]))
-    promised = read_json(run.estimate_path, default=None)
-    took = run.training_seconds()
-    if state == "done" and promised and took is not None:
+    promised = read_json(run.estimate_path, default=None) if state == "done" else None
+    took = run.training_seconds() if promised else None
+    if took is not None:
         parts.append(say("live_took", lang, actual=_duration(took), estimate=_duration(promised["training_seconds"])))
     if status.get("error"):
         parts.append(f"\n\n**{say('live_error', lang)}:** {redact(status['error'])}")

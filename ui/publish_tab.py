@@ -59,12 +59,13 @@ def build(texts: Texts, session_state: gr.BrowserState):
 
     def show(value, request: gr.Request, profile: gr.OAuthProfile | None):
         session = Session.load(value, request, profile)
-        runs = [i for i in context().jobs.list(session.owner) if i.state == "done"]
+        infos = context().jobs.list(session.owner)
+        runs = [i for i in infos if i.state == "done"]
         ids = [i.id for i in runs]
         chosen = session.run if session.run in ids else (ids[0] if ids else None)
         name = next((i.name for i in runs if i.id == chosen), "")
         return gr.update(choices=ids, value=chosen), gr.update(value=name) if name else gr.update(), \
-            waiting_note(session, bool(runs))
+            waiting_note(session, infos)
 
     def on_preview(run_id, repo_id, kind_value, value, request: gr.Request, profile: gr.OAuthProfile | None):
         session = Session.load(value, request, profile)

@@ -105,10 +105,11 @@ class Session:
         self.example = None
 
 
-def waiting_note(session: Session, any_finished: bool) -> str:
-    """Why the run picker is empty: nothing finished yet, and how many runs are on their way."""
-    if any_finished:
+def waiting_note(session: Session, infos: list) -> str:
+    """Why the run picker is empty: nothing finished yet, and how many of the owner's runs (`infos`,
+    the job listing the caller already has) are on their way."""
+    if any(i.state == "done" for i in infos):
         return ""
-    busy = sum(i.state in ("queued", "running", "preparing") for i in context().jobs.list(session.owner))
+    busy = sum(i.state in ("queued", "running", "preparing") for i in infos)
     return say("no_finished_run", session.lang, busy=say("runs_in_progress", session.lang, count=busy) if busy else "")
 

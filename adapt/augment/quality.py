@@ -92,13 +92,12 @@ def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str
         problems = question_problems(item["question"], item.get("answer_key") or item["answer"], source)
         if problems:
             return problems[0]
-        unsupported = unsupported_facts(item["answer"], source + "\n" + extra_names)
-        return f"unsupported fact: {unsupported[0]}" if unsupported else None
-    if kind == "text":
-        unsupported = unsupported_facts(item["text"], source + "\n" + extra_names)
-        return f"unsupported fact: {unsupported[0]}" if unsupported else None
-    if kind == "conversation":
+        said = item["answer"]
+    elif kind == "text":
+        said = item["text"]
+    elif kind == "conversation":
         said = "\n".join(m["content"] for m in item["messages"])
-        unsupported = unsupported_facts(said, source + "\n" + extra_names)
-        return f"unsupported fact: {unsupported[0]}" if unsupported else None
-    return None
+    else:
+        return None
+    unsupported = unsupported_facts(said, source + "\n" + extra_names)
+    return f"unsupported fact: {unsupported[0]}" if unsupported else None

@@ -265,17 +265,20 @@ def summarize(data_dir: Path, config: RunConfig, unsupported: list[str], failure
     folder = augment_dir(data_dir)
     items = read_jsonl(folder / "items.jsonl")
     per_category: dict[str, dict] = {}
+
+    def entry_of(category: str) -> dict:
+        return per_category.setdefault(category, {"documents": 0, "items": 0, "dropped": 0, "dropped_because": {},
+                                                   "sample": []})
+
     for record in items:
-        entry = per_category.setdefault(record["category"], {"documents": 0, "items": 0, "dropped": 0,
-                                                             "dropped_because": {}, "sample": []})
+        entry = entry_of(record["category"])
         entry["documents"] += 1
         kept = record.get("qa") or record.get("texts") or record.get("conversations") or (
             [record["messages"]] if record.get("messages") else [])
         entry["items"] += len(kept)
         entry["sample"].extend(kept[: max(0, 5 - len(entry["sample"]))])
     for row in read_jsonl(folder / "dropped.jsonl"):
-        entry = per_category.setdefault(row["category"], {"documents": 0, "items": 0, "dropped": 0,
-                                                          "dropped_because": {}, "sample": []})
+        entry = entry_of(row["category"])
         entry["dropped"] += 1
         reason = row["reason"].split(":")[0]
         entry["dropped_because"][reason] = entry["dropped_because"].get(reason, 0) + 1

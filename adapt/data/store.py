@@ -59,12 +59,17 @@ def left_out_ids(data_dir: Path) -> set[str]:
     return set((read_json(data_dir / "split.json", default={}) or {}).get("left_out", []))
 
 
+def _untrained_ids(data_dir: Path) -> set[str]:
+    split = read_json(data_dir / "split.json", default={}) or {}
+    return set(split.get("heldout", [])) | set(split.get("left_out", []))
+
+
 def training_documents(data_dir: Path) -> list[dict]:
-    untrained = heldout_ids(data_dir) | left_out_ids(data_dir)
+    untrained = _untrained_ids(data_dir)
     return [d for d in read_jsonl(data_dir / "documents.jsonl") if d["id"] not in untrained]
 
 
 def training_chunks(data_dir: Path) -> list[dict]:
     """Chunks of the documents the model is trained on: what retrieval may show it."""
-    untrained = heldout_ids(data_dir) | left_out_ids(data_dir)
+    untrained = _untrained_ids(data_dir)
     return [c for c in read_jsonl(data_dir / "chunks.jsonl") if c["doc_id"] not in untrained]
