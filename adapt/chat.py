@@ -37,11 +37,12 @@ from typing import Iterator
 
 import torch
 
-from adapt.data.text import detect_language
-from adapt.evaluate.qa import Retriever, qa_prompt
-from adapt.generation import clean_answer
+from adapt.data.questions import qa_prompt
 from adapt.data.store import training_chunks
-from adapt.models import ModelNotAvailable, load_model, load_tokenizer, pick_dtype, resolve_model, rope_overrides
+from adapt.data.text import detect_language
+from adapt.generation import clean_answer
+from adapt.models import ModelNotAvailable, load_for_inference, load_tokenizer, pick_dtype, resolve_model, rope_overrides
+from adapt.retrieval import Retriever
 from adapt.rundir import RunDir
 
 log = logging.getLogger("adapt")
@@ -93,10 +94,10 @@ class ChatEngine:
         run = RunDir(run_dir)
         if not run.exists():
             raise ChatError(f"{run.path} is not a run directory")
-        status = run.status()
-        final = (status.get("outputs") or {}).get("final")
+        status = run.read_status()
+        final = status.outputs.get("final")
         if not final or not (run.path / final).is_dir():
-            raise ChatError(f"run '{run.path.name}' has no result yet (state: {status.get('state', 'unknown')}); "
+            raise ChatError(f"run '{run.path.name}' has no result yet (state: {status.state}); "
                             "chat with it once training has finished")
         self.run = run
         self.config = run.load_config()
@@ -154,10 +155,8 @@ class ChatEngine:
 
     def _load_model(self, ref: str, overrides: dict | None = None):
         m = self.config.model
-        model = load_model(ref, dtype=self._dtype, attn=m.attn_implementation, trust_remote_code=m.trust_remote_code,
-                           overrides=overrides)
-        model.config.use_cache = True  # load_model turns it off for training
-        return model.to(self.device).eval()
+        return load_for_inference(ref, dtype=self._dtype, attn=m.attn_implementation,
+                                  trust_remote_code=m.trust_remote_code, overrides=overrides).to(self.device)
 
     @contextmanager
     def _model_for(self, adapter_on: bool):

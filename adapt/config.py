@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from adapt import bundled
+from adapt.fileio import write_text_atomic
+from adapt.models import concrete_base
 
 
 class ConfigError(ValueError):
@@ -319,8 +321,6 @@ class RunConfig(Section):
         return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
 
     def save(self, path: str | Path) -> None:
-        from adapt.fileio import write_text_atomic
-
         write_text_atomic(Path(path), self.to_yaml())
 
     def with_overrides(self, dotted: dict[str, Any]) -> RunConfig:
@@ -352,8 +352,6 @@ def _absolute(paths: list[str]) -> list[str]:
 def launch_config(config: RunConfig) -> RunConfig:
     """The config as a run records it: relative paths made absolute (so --resume works from any
     working directory) and `auto` replaced by the model it stands for here and now."""
-    from adapt.models import concrete_base
-
     base = concrete_base(config.model.base)
     if Path(base).expanduser().exists():
         base = str(Path(base).expanduser().resolve())

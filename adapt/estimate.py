@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from adapt.config import RunConfig, TrainSection
+from adapt.models import resolve_model
 
 GPU_BF16_TFLOPS = {"H200": 989, "H100": 989, "A100": 312, "L40S": 362, "A10G": 125, "L4": 121, "T4": 65,
                    "A10": 125, "V100": 125, "RTX 4090": 165, "RTX 3090": 71}
@@ -81,8 +82,6 @@ def model_shape(config: RunConfig) -> ModelShape:
     """Exact counts from the model's config alone (meta device: no memory, no download of weights)."""
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM
-
-    from adapt.models import resolve_model
 
     model_config = AutoConfig.from_pretrained(resolve_model(config.model.base),
                                               trust_remote_code=config.model.trust_remote_code)

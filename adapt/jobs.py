@@ -24,6 +24,7 @@ from pathlib import Path
 from adapt.config import RunConfig, launch_config
 from adapt.fileio import open_append
 from adapt.rundir import STAGES, RunDir, now_iso, process_alive, process_start_time
+from adapt.views import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVE = ("running", "stopping")
@@ -39,14 +40,25 @@ class JobError(ValueError):
 class RunInfo:
     id: str
     name: str
-    state: str
-    stage: str | None
-    step: int | None
-    total_steps: int | None
-    created_at: str | None
+    status: Status
     queue_position: int | None
-    error: str | None
     base: str | None
+
+    @property
+    def state(self) -> str:
+        return self.status.state
+
+    @property
+    def stage(self) -> str | None:
+        return self.status.stage
+
+    @property
+    def step(self) -> int | None:
+        return self.status.current.step
+
+    @property
+    def total_steps(self) -> int | None:
+        return self.status.current.total_steps
 
 
 class JobManager:
@@ -71,7 +83,7 @@ class JobManager:
         config = launch_config(config)
         # "preparing" until the uploads and the final config are in place: the scheduler only starts
         # runs that say "queued".
-        run = RunDir.create(self.root, config, state="preparing", owner=owner, job="run")
+        run = RunDir.create(self.root, config, state="preparing", owner=owner)
         if uploads is not None and uploads.is_dir():
             target = run.path / "uploads"
             shutil.move(str(uploads), target)
@@ -94,33 +106,30 @@ class JobManager:
         return run
 
     def list(self, owner: str) -> list[RunInfo]:
-        queue = self._queue()
+        """The owner's runs, newest first; every status file is read once (the page polls this)."""
+        statuses = self._statuses()
+        queue = _queue(statuses)
         infos = []
-        for run in reversed(self._all()):
-            status = run.status()
-            if status.get("owner") != owner:
+        for name, status in reversed(statuses.items()):
+            if status.owner != owner:
                 continue
-            stage = status.get("stage")
-            entry = (status.get("stages") or {}).get(stage or "", {})
             try:
-                base = run.load_config().model.base
+                base = RunDir(self.root / name).load_config().model.base
             except Exception:  # a config damaged by hand: still list the run
                 base = None
-            infos.append(RunInfo(
-                id=run.path.name, name=run.path.name.split("-", 2)[-1], state=status.get("state", "?"), stage=stage,
-                step=entry.get("step"), total_steps=entry.get("total_steps"), created_at=status.get("created_at"),
-                queue_position=queue.index(run.path.name) + 1 if run.path.name in queue else None,
-                error=status.get("error"), base=base))
+            infos.append(RunInfo(id=name, name=name.split("-", 2)[-1], status=status,
+                                 queue_position=queue.index(name) + 1 if name in queue else None, base=base))
         return infos
 
     def queue_position(self, run: RunDir) -> int | None:
-        queue = self._queue()
+        queue = _queue(self._statuses())
         return queue.index(run.path.name) + 1 if run.path.name in queue else None
 
+    def _statuses(self) -> dict[str, Status]:
+        return {run.path.name: run.read_status() for run in self._all()}
+
     def _queue(self) -> list[str]:
-        queued = [(r.status().get("queued_at") or "", r.path.name) for r in self._all()
-                  if r.status().get("state") == "queued"]
-        return [name for _, name in sorted(queued)]
+        return _queue(self._statuses())
 
     # ---- controlling runs ---------------------------------------------------------------------
     def stop(self, run_id: str, owner: str) -> str:
@@ -145,7 +154,7 @@ class JobManager:
         state = run.status().get("state")
         if state not in ("stopped", "failed"):
             raise JobError(f"only a stopped or failed run can be resumed; this one is {state}")
-        run.update_status(state="queued", queued_at=now_iso(), error=None, job="run")
+        run.update_status(state="queued", queued_at=now_iso(), error=None)
         return run
 
     def rerun_eval(self, run_id: str, owner: str) -> RunDir:
@@ -156,7 +165,7 @@ class JobManager:
         if not (status.get("outputs") or {}).get("final"):
             raise JobError("the run has no trained model yet")
         run.set_stage("eval", "pending")  # the pipeline redoes every stage that is not done
-        run.update_status(state="queued", queued_at=now_iso(), error=None, job="eval")
+        run.update_status(state="queued", queued_at=now_iso(), error=None)
         return run
 
     # ---- scheduling ---------------------------------------------------------------------------
@@ -181,7 +190,7 @@ class JobManager:
     def _launch(self, run: RunDir) -> None:
         for release in self.before_launch:
             release()
-        console = open_append(run.path / "console.txt")  # what the process prints before its log exists
+        console = open_append(run.console_path)  # what the process prints before its log exists
         try:
             child = subprocess.Popen(
                 self.launcher() + ["-m", "adapt", "run", "--resume", str(run.path), "--quiet"],
@@ -232,14 +241,19 @@ def _gpu_count() -> int:
     return torch.cuda.device_count() if torch.cuda.is_available() else 0
 
 
-def progress_fraction(status: dict) -> float:
+def _queue(statuses: dict[str, Status]) -> list[str]:
+    """Queued runs in the order they were queued."""
+    return [name for _, name in sorted((s.queued_at or "", name) for name, s in statuses.items()
+                                       if s.state == "queued")]
+
+
+def progress_fraction(status: Status) -> float:
     """Share of the whole run done, by stages (training stages weigh by their steps)."""
-    stages = status.get("stages") or {}
     done = 0.0
     for stage in STAGES:
-        entry = stages.get(stage) or {}
-        if entry.get("state") in ("done", "skipped"):
+        entry = status.stage_entry(stage)
+        if entry.state in ("done", "skipped"):
             done += 1
-        elif entry.get("total_steps"):
-            done += min(1.0, (entry.get("step") or 0) / entry["total_steps"])
+        elif entry.total_steps:
+            done += min(1.0, (entry.step or 0) / entry.total_steps)
     return done / len(STAGES)

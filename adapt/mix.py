@@ -23,11 +23,13 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from adapt.augment.categories import HEADINGS, prompt_language
-from adapt.augment.runner import augment_dir
+from adapt.augment.categories import HEADINGS
 from adapt.config import RunConfig
+from adapt.data.conversations import load_conversations
 from adapt.data.general import domain_languages, general_documents, in_languages
-from adapt.data.store import left_out_ids, training_documents
+from adapt.data.questions import questions_with_documents
+from adapt.data.store import augment_dir, left_out_ids, training_documents
+from adapt.data.text import prompt_language
 from adapt.fileio import read_jsonl
 
 log = logging.getLogger("adapt")
@@ -80,8 +82,6 @@ def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
     """Questions of eval.qa_file marked train: the user wants them seen in training (CPT next to their
     document, and SFT), like the synthesized train questions. Held-out ones never are, nor questions on
     documents left out by data.max_documents."""
-    from adapt.evaluate.qa import questions_with_documents
-
     left_out = left_out_ids(data_dir)
     return [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
             if q["split"] == "train" and q["doc_id"] not in left_out]
@@ -207,8 +207,6 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
 # ---- SFT -------------------------------------------------------------------------------------
 
 def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[list[dict]], dict]:
-    from adapt.train.chat_data import load_conversations
-
     sft = config.sft
     variant = sft.variant
     sources: dict[str, list[list[dict]]] = {}

@@ -14,8 +14,6 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-import torch
-
 from adapt import bundled
 from adapt.offline_model import OfflineModelError
 
@@ -155,7 +153,10 @@ def document_boundary_id(tokenizer) -> int | None:
     return tokenizer.eos_token_id
 
 
-def pick_dtype(precision: str) -> torch.dtype:
+def pick_dtype(precision: str):
+    """The torch dtype model.precision names (auto: bf16 on a GPU that has it, else fp32)."""
+    import torch  # heavy: only where a model is loaded
+
     if precision == "fp32":
         return torch.float32
     if precision == "fp16":
@@ -207,8 +208,11 @@ def rope_overrides(ref: str, target_length: int | None, trust_remote_code: bool 
             "max_position_embeddings": int(target_length), "native_length": int(native)}
 
 
-def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto", trust_remote_code: bool = False,
+def load_model(ref: str, dtype=None, attn: str = "auto", trust_remote_code: bool = False,
                overrides: dict | None = None):
+    """A model to train: `dtype` (default fp32; "auto": as stored), on the CPU, the KV cache off (packed
+    rows need it off). For generating or scoring use load_for_inference."""
+    import torch
     from transformers import AutoConfig, AutoModelForCausalLM
 
     source = resolve_model(ref)
@@ -222,8 +226,20 @@ def load_model(ref: str, dtype: torch.dtype = torch.float32, attn: str = "auto",
             config.rope_parameters = params
             extra["config"] = config
         model = AutoModelForCausalLM.from_pretrained(
-            source, dtype=dtype, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code,
+            source, dtype=dtype or torch.float32, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code,
             **extra,
         )
     model.config.use_cache = False
     return model
+
+
+def load_for_inference(ref: str, precision: str = "auto", attn: str = "auto", trust_remote_code: bool = False,
+                       overrides: dict | None = None, dtype=None):
+    """A model to generate with or score: in the dtype `precision` picks (or `dtype`), on the GPU where
+    there is one, in eval mode with the KV cache on."""
+    import torch
+
+    model = load_model(ref, dtype=dtype or pick_dtype(precision), attn=attn, trust_remote_code=trust_remote_code,
+                       overrides=overrides)
+    model.config.use_cache = True
+    return model.to("cuda" if torch.cuda.is_available() else "cpu").eval()

@@ -16,19 +16,22 @@ from tqdm.auto import tqdm
 
 from adapt import faults
 from adapt.augment.backends import GeneratorUnavailable
+from adapt.augment.runner import run_augmentation
 from adapt.config import ConfigError, RunConfig, path_problems
-from adapt.data.store import write_ingest_outputs
+from adapt.data.conversations import ChatDataError
 from adapt.data.ingest import ingest, why_no_documents
+from adapt.data.questions import QAFileError
 from adapt.data.readers import IngestError
-from adapt.evaluate.qa import QAFileError
+from adapt.data.store import write_ingest_outputs
+from adapt.evaluate.stage import evaluate_run, precheck_run
 from adapt.models import ModelNotAvailable, load_tokenizer
+from adapt.resources import TrainingResourceError
 from adapt.rundir import STAGES, RunDir, attach_run_logger, now_iso, process_alive, process_start_time
 from adapt.secrets import redact
 from adapt.train.callbacks import StopFlag
-from adapt.train.chat_data import ChatDataError
-from adapt.train.resources import TrainingResourceError
 from adapt.train.runner import clear_checkpoints
 from adapt.train.stages import StageInputError, prepare_cpt_data, prepare_sft_data, train
+from adapt.views import Report
 
 log = logging.getLogger("adapt")
 # peft calls a transformers API that transformers itself deprecated; the warning is not ours to act on.
@@ -183,8 +186,6 @@ def _augment(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     if not config.augment.enabled or not any(config.augment.categories.values()):
         run.set_stage("augment", "skipped", reason="disabled in config")
         return
-    from adapt.augment.runner import run_augmentation
-
     run.set_stage("augment", "running")
     bar = tqdm(total=None, desc="AUGMENT", unit="gen", disable=not show, dynamic_ncols=True)
     # ETA from this session's rate: a resumed run starts with work already done.
@@ -221,6 +222,26 @@ class _Stop(Exception):
     pass
 
 
+def final_output_dir(config: RunConfig) -> str:
+    """The run's result folder; its name tells the Arena and publishing what it holds."""
+    return "adapter" if config.model.method == "lora" else "model"
+
+
+def cpt_output_dir(config: RunConfig) -> str:
+    """CPT writes the run's result unless an SFT stage is to continue from its weights."""
+    return "cpt" if config.sft.enabled else final_output_dir(config)
+
+
+def _promote_cpt_result(run: RunDir, config: RunConfig) -> None:
+    """SFT found no data after all: CPT's weights are the result, moved where a result lives."""
+    cpt, final = run.output_path("cpt"), final_output_dir(config)
+    if cpt is not None and cpt.name != final:
+        os.replace(cpt, run.path / final)
+        run.set_output("cpt", final)
+    if cpt is not None:
+        run.set_output("final", final)
+
+
 def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: str) -> None:
     section = config.cpt if stage == "cpt" else config.sft
     if not section.enabled:
@@ -236,20 +257,18 @@ def _train_stage(run: RunDir, config: RunConfig, main: bool, show: bool, stage: 
         if main:
             log.warning("sft: no instruction data given (sft.data); skipping instruction tuning")
             run.set_stage(stage, "skipped", reason="no sft.data")
+            _promote_cpt_result(run, config)
         return
     if main:
         run.set_stage(stage, "running")
-    # CPT's weights are the final result only when no SFT will follow (no instruction data at all).
-    final_stage = stage == "sft" or not (config.sft.enabled and prepare_sft_data(run, config, tokenizer) is not None)
-    result_dir = "adapter" if config.model.method == "lora" else "model"
-    out_rel = result_dir if final_stage else "cpt"
+    out_rel = final_output_dir(config) if stage == "sft" else cpt_output_dir(config)
     start_from = run.output_path("cpt") if stage == "sft" else None
     result = train(run, config, stage, section, packed, start_from, tokenizer, run.path / out_rel, show_bar=show)
     if result.stopped:
         return
     if main:
         run.set_output(stage, out_rel)
-        if final_stage:
+        if out_rel == final_output_dir(config):
             run.set_output("final", out_rel)
         run.set_stage(stage, "done", step=result.global_step, total_steps=result.max_steps, loss=result.final_loss)
         clear_checkpoints(run, stage)
@@ -271,8 +290,6 @@ def _precheck(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     if not config.eval.precheck:
         run.set_stage("precheck", "skipped", reason="disabled in config")
         return
-    from adapt.evaluate.stage import precheck_run
-
     run.set_stage("precheck", "running")
     result = precheck_run(run, config)
     (log.warning if result["warning"] else log.info)("precheck: %s", result["message"])
@@ -286,8 +303,6 @@ def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     if not config.eval.enabled:
         run.set_stage("eval", "skipped", reason="disabled in config")
         return
-    from adapt.evaluate.stage import evaluate_run
-
     run.set_stage("eval", "running")
     done = [0]
 
@@ -304,17 +319,16 @@ def _eval(run: RunDir, config: RunConfig, main: bool, show: bool) -> None:
     run.append_event({"stage": "eval", "event": "done"})
 
 
-def log_report(report: dict) -> None:
-    for name, title in (("heldout_domain", "held-out domain"), ("general", "general text")):
-        values = (report.get("perplexity") or {}).get(name)
+def log_report(raw: dict) -> None:
+    report = Report.from_dict(raw)
+    for values, title in ((report.heldout_domain, "held-out domain"), (report.general, "general text")):
         if values:
             log.info("eval: %s perplexity: %s", title, ", ".join(
-                f"{k} {v['perplexity']:.2f}" + (f" ({v['change_pct']:+.1f}%)" if "change_pct" in v else "")
+                f"{k} {v.perplexity:.2f}" + (f" ({v.change_pct:+.1f}%)" if v.change_pct is not None else "")
                 for k, v in values.items()))
-    for split, scores in ((report.get("qa") or {}).items()):
-        if isinstance(scores, dict) and scores:
+    for split, scores in report.qa.items():
+        if scores:
             log.info("eval: %s QA fact match: %s", split, ", ".join(
-                f"{k} {v['fact_match']:.0%}" for k, v in scores.items() if v.get("fact_match") is not None))
-    finding = (report.get("token_analysis") or {}).get("finding")
-    if finding:
-        log.info("eval: %s", finding)
+                f"{k} {v.fact_match:.0%}" for k, v in scores.items() if v.fact_match is not None))
+    if report.finding:
+        log.info("eval: %s", report.finding)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from adapt.config import DEFAULT_CATEGORY_COUNTS, RunConfig
+from adapt.estimate import Machine, model_shape
 
 TOY_PARAMETERS = 50_000_000  # below this a model is a smoke test, not a language model
 SMALL_PARAMETERS = 1_000_000_000  # at most this many, full fine-tuning on a CPU is affordable
@@ -35,8 +36,6 @@ class Target:
     @classmethod
     def for_config(cls, config: RunConfig) -> Target:
         """This machine, and the config's base model (parameters counted on the meta device)."""
-        from adapt.estimate import Machine, model_shape
-
         return cls(Machine.here().gpu, model_shape(config).parameters)
 
 
@@ -87,7 +86,8 @@ def quick_demo(target: Target) -> dict:
     # recipe below (20 QA pairs per document, each in a sequence of its own, full fine-tuning at 3e-4)
     # on the first QUICK_DEMO_DOCUMENTS documents. Measured on lumen-isles, 2 cores, with the
     # structure-built questions (README): 6 documents, 3 epochs: 3.6 min, held-out 0% -> 75%, general
-    # perplexity +23%; 2 epochs: 2.7 min, 50%, +8%; 8 documents, 2 epochs: 3.5 min, 31%, +7%. A
+    # perplexity +23% (2.9 min since the CPU training path keeps freed memory, bench/RESULTS.md §5); 2 epochs:
+    # 2.7 min, 50%, +8%; 8 documents, 2 epochs: 3.5 min, 31%, +7%. A
     # quarter of the QA on all 36 documents took 7.6 min for 5%. SFT is off: the domain QA and general
     # conversations are already in CPT (sft_in_cpt), and a separate stage would cost a minute and a
     # model reload.

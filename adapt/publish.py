@@ -31,8 +31,10 @@ from huggingface_hub.errors import HfHubHTTPError, HTTPError, OfflineModeIsEnabl
 from adapt.bundled import MODELS as BUNDLED_MODELS
 from adapt.config import ConfigError, RunConfig
 from adapt.fileio import PRIVATE_FILE_MODE, read_json, write_json_atomic, write_text_atomic
+from adapt.models import ModelNotAvailable, load_for_inference, rope_overrides
 from adapt.rundir import RunDir
 from adapt.secrets import redact, register_secret
+from adapt.views import Report
 
 log = logging.getLogger("adapt")
 Progress = Callable[[str], None]
@@ -99,8 +101,8 @@ def build_model_card(run: RunDir, repo_id: str | None = None, kind: str = "adapt
     config = _config(run)
     kind = export_kind(config, kind)
     repo_id = check_repo_id(repo_id) if repo_id else None
-    stats = read_json(run.data_dir / "stats.json", default={}) or {}
-    report = read_json(run.report_path, default={}) or {}
+    stats = read_json(run.stats_path, default={}) or {}
+    report = run.read_report()
     bundled = BUNDLED_MODELS.get(config.model.base)
     data = ModelCardData(
         base_model=hub_base_id(config.model.base),
@@ -150,26 +152,27 @@ def _intro(run: RunDir, config: RunConfig, kind: str) -> str:
     return f"{what}, adapted to a new domain by {' followed by '.join(steps) or 'training'}."
 
 
-def _final_model(values: dict) -> str | None:
+def _final_model(values) -> str | None:
     return next((m for m in ("sft", "cpt") if m in values), None)
 
 
-def _headline(report: dict) -> str | None:
+def _headline(report: Report | None) -> str | None:
+    if report is None:
+        return None
     labels = {"sft": "after SFT", "cpt": "after CPT"}
     parts = []
-    qa = (report.get("qa") or {}).get("heldout") or {}
+    qa = report.qa.get("heldout") or {}
     final = _final_model(qa)
-    if final and "base" in qa and None not in (qa["base"].get("fact_match"), qa[final].get("fact_match")):
-        parts.append(f"held-out QA fact match {qa['base']['fact_match']:.0%} (base) → "
-                     f"{qa[final]['fact_match']:.0%} ({labels[final]}) on {qa[final]['questions']} questions "
+    if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
+        parts.append(f"held-out QA fact match {qa['base'].fact_match:.0%} (base) → "
+                     f"{qa[final].fact_match:.0%} ({labels[final]}) on {qa[final].questions} questions "
                      "never trained on")
-    ppl = report.get("perplexity") or {}
-    for name, label in (("heldout_domain", "held-out domain perplexity"), ("general", "general-text perplexity")):
-        values = ppl.get(name) or {}
+    for values, label in ((report.heldout_domain, "held-out domain perplexity"),
+                          (report.general, "general-text perplexity")):
         final = _final_model(values)
         if final and "base" in values:
-            change = values[final].get("change_pct")
-            parts.append(f"{label} {values['base']['perplexity']:.2f} → {values[final]['perplexity']:.2f}"
+            change = values[final].change_pct
+            parts.append(f"{label} {values['base'].perplexity:.2f} → {values[final].perplexity:.2f}"
                          + (f" ({change:+.1f}%)" if change is not None else ""))
     return "**Headline:** " + "; ".join(parts) + "." if parts else None
 
@@ -200,7 +203,6 @@ def _base_loading(config: RunConfig, base: str, remote: str) -> list[str]:
     plain = [f'base = AutoModelForCausalLM.from_pretrained("{base}"{remote})']
     if not config.model.rope_target_length:
         return plain
-    from adapt.models import ModelNotAvailable, rope_overrides
 
     try:
         stretch = rope_overrides(config.model.base, config.model.rope_target_length, config.model.trust_remote_code)
@@ -225,12 +227,12 @@ def _data_section(run: RunDir, stats: dict) -> str | None:
              "- **Languages:** " + (", ".join(f"{k} {v}" for k, v in stats.get("languages", {}).items()) or "–"),
              f"- **Duplicates removed:** {stats.get('exact_duplicates', 0):,} exact, "
              f"{stats.get('near_duplicates', 0):,} near"]
-    mixture = read_json(run.data_dir / "mixture.json", default=None)
+    mixture = read_json(run.mixture_path, default=None)
     if mixture and mixture.get("total_tokens"):
         share = mixture.get("share", {})
         lines.append(f"- **CPT mixture:** {mixture['total_tokens']:,} tokens: raw {share.get('raw', 0):.0%}, "
                      f"synthetic {share.get('augmented', 0):.0%}, replay of general text {share.get('replay', 0):.0%}")
-    sft = read_json(run.data_dir / "sft_mixture.json", default=None)
+    sft = read_json(run.sft_mixture_path, default=None)
     if sft and sft.get("conversations"):
         lines.append(f"- **SFT conversations** ({sft.get('variant')}): " + ", ".join(
             f"{k} {v:,}" for k, v in sft["conversations"].items()))
@@ -276,7 +278,7 @@ def _synthetic(run: RunDir, config: RunConfig) -> str:
     augment = config.augment
     if not augment.enabled:
         return "off"
-    summary = read_json(run.data_dir / "augment" / "summary.json", default=None) or {}
+    summary = read_json(run.augment_summary_path, default=None) or {}
     if not summary.get("categories"):
         return f"{augment.backend} generator; asked for " + ", ".join(
             f"{name} ×{count}" for name, count in augment.categories.items() if count)
@@ -288,7 +290,7 @@ def _synthetic(run: RunDir, config: RunConfig) -> str:
 
 
 def _evaluation_section(run: RunDir) -> str:
-    path = run.path / "report.md"
+    path = run.report_markdown_path
     if path.is_file():
         return path.read_text(encoding="utf-8").strip()
     return "## Evaluation\n\nThis run has not been evaluated."
@@ -387,18 +389,16 @@ def _rewrite_json(path: Path, **changes) -> None:
 def _merge(config: RunConfig, adapter: Path, out: Path, progress: Progress | None) -> None:
     from peft import PeftModel
 
-    from adapt.models import ModelNotAvailable, load_model, rope_overrides
-
     _say(progress, "Merging the adapter into the base model (this loads the whole model)")
     model = config.model
     try:
-        base = load_model(model.base, dtype="auto",  # the merged model keeps the base's stored precision
-                          attn=model.attn_implementation, trust_remote_code=model.trust_remote_code,
-                          overrides=rope_overrides(model.base, model.rope_target_length, model.trust_remote_code))
+        base = load_for_inference(model.base, dtype="auto",  # the merged model keeps the base's stored precision
+                                  attn=model.attn_implementation, trust_remote_code=model.trust_remote_code,
+                                  overrides=rope_overrides(model.base, model.rope_target_length,
+                                                           model.trust_remote_code))
     except ModelNotAvailable as err:
         raise PublishError(f"The merged model needs the base model, which is not available here: {err}") from None
     merged = PeftModel.from_pretrained(base, str(adapter)).merge_and_unload()
-    merged.config.use_cache = True  # load_model switches it off for training; generation wants it
     merged.save_pretrained(str(out))
     for path in _shipped_files(adapter):  # the tokenizer files, exactly as training saved them
         if not path.name.startswith("adapter_"):

@@ -27,6 +27,7 @@ from typing import Any, Callable
 from adapt.config import RunConfig
 from adapt.fileio import PRIVATE_FILE_MODE, append_jsonl, read_json, read_jsonl, write_json_atomic
 from adapt.secrets import RedactingFilter
+from adapt.views import Report, Status
 
 STAGES = ("ingest", "precheck", "augment", "cpt", "sft", "eval")
 
@@ -71,6 +72,45 @@ class RunDir:
     @property
     def report_path(self) -> Path:
         return self.path / "report.json"
+
+    @property
+    def report_markdown_path(self) -> Path:
+        return self.path / "report.md"
+
+    @property
+    def answers_path(self) -> Path:
+        """Every evaluation question with each model's answer and score."""
+        return self.path / "qa_answers.jsonl"
+
+    @property
+    def console_path(self) -> Path:
+        """What the job's process printed before its log existed (an import error, a crash at start)."""
+        return self.path / "console.txt"
+
+    @property
+    def documents_path(self) -> Path:
+        return self.data_dir / "documents.jsonl"
+
+    @property
+    def chunks_path(self) -> Path:
+        return self.data_dir / "chunks.jsonl"
+
+    @property
+    def stats_path(self) -> Path:
+        return self.data_dir / "stats.json"
+
+    @property
+    def mixture_path(self) -> Path:
+        return self.data_dir / "mixture.json"
+
+    @property
+    def sft_mixture_path(self) -> Path:
+        return self.data_dir / "sft_mixture.json"
+
+    @property
+    def augment_summary_path(self) -> Path:
+        """Per category: items kept, dropped and why, samples (adapt/augment/runner.py)."""
+        return self.data_dir / "augment" / "summary.json"
 
     @property
     def estimate_path(self) -> Path:
@@ -119,7 +159,14 @@ class RunDir:
 
     # ---- status ---------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
+        """status.json as written (the engine's own reads and writes); readers use read_status()."""
         return read_json(self.status_path, default={}) or {}
+
+    def read_status(self) -> Status:
+        return Status.from_dict(self.status())
+
+    def read_report(self) -> Report | None:
+        return Report.read(self.report_path)
 
     @contextmanager
     def _status_lock(self):

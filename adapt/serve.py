@@ -13,6 +13,9 @@ import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from adapt.generation import generate_chat
+from adapt.models import load_for_inference, load_tokenizer
+
 MAX_BODY = 4 * 1024 * 1024
 
 
@@ -62,8 +65,6 @@ class _Handler(BaseHTTPRequestHandler):
                 raise ValueError("messages must be a list of {role, content}")
         except (ValueError, KeyError, TypeError) as err:
             return self._error(400, f"bad request: {err}")
-        from adapt.generation import generate_chat
-
         max_tokens = int(request.get("max_tokens") or request.get("max_completion_tokens") or 256)
         temperature = float(request.get("temperature") if request.get("temperature") is not None else 1.0)
         with self.server.lock:
@@ -81,10 +82,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def make_server(model_ref: str, host: str = "127.0.0.1", port: int = 0, trust_remote_code: bool = False):
-    from adapt.models import load_model, load_tokenizer
-
     tokenizer = load_tokenizer(model_ref, trust_remote_code)
-    model = load_model(model_ref, trust_remote_code=trust_remote_code)
-    model.config.use_cache = True
-    model.eval()
+    model = load_for_inference(model_ref, "fp32", trust_remote_code=trust_remote_code)
     return ChatServer((host, port), model, tokenizer, model_ref)

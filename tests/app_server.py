@@ -29,7 +29,7 @@ def listening(port: int) -> bool:
         return False
 
 
-def wait_for(predicate, timeout: float = 180.0, what: str = "condition") -> None:
+def wait_for(predicate, timeout: float = 1800.0, what: str = "condition") -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         if predicate():

@@ -37,7 +37,7 @@ def test_same_entry_point_under_accelerate_launch(tmp_path, tiny_model, corpus_d
     result = subprocess.run(
         [accelerate, "launch", "--num_processes", "1", "--num_machines", "1", "--cpu", "--mixed_precision", "no",
          "--dynamo_backend", "no", "-m", "adapt", "run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     (run_path,) = (tmp_path / "runs").iterdir()

@@ -40,3 +40,26 @@ def test_a_capped_run_says_how_many_documents_it_trains_on_and_estimates_only_th
                     documents=12)
     quarter = estimate(capped.with_overrides({"data.heldout_fraction": 0.0}), 12_000, documents=12)
     assert abs(quarter.train_tokens - full.train_tokens * 3 / 12) < 0.02 * full.train_tokens
+
+
+def test_the_data_tab_text_field_is_the_runs_setting_not_a_copy():
+    """Issue 20: the Data tab previewed with its own text-field box while the run took data.text_field from
+    the Advanced form, so a JSONL file with its text under `content` previewed fine and failed in the run.
+    The Data tab now places the form's own component; the preview's section and the run's are one."""
+    with gr.Blocks():
+        form = ConfigForm()
+        box = form.adopt("data.text_field", lambda value, info: gr.Textbox(value=value, info=info))
+        form.build()
+    paths = [path for path, _, _ in form.fields]
+    assert paths.count("data.text_field") == 1 and box in form.components
+    values = [("content" if c is box else v) for c, v in zip(form.components, form.values(RunConfig()))]
+    raw = form.to_dict(values)
+    raw["data"]["paths"] = []
+    run_section = RunConfig.from_dict(raw, source="the form").data
+    data_values = [values[form.components.index(c)] for c in form.section_components("data")]
+    preview_section = RunConfig.from_dict({"data": form.section("data", data_values)}, source="the form").data
+    assert run_section.text_field == preview_section.text_field == "content"
+    assert preview_section.model_dump(exclude={"paths"}) == run_section.model_dump(exclude={"paths"})
+    # A recipe button changes recipes, not where the user's text is.
+    updates = form.preset_updates(RunConfig())
+    assert updates[form.components.index(box)] == gr.update()

@@ -7,12 +7,14 @@ import numpy as np
 import pytest
 import torch
 
+from adapt.data import questions
 from adapt.evaluate import qa
 from adapt.evaluate.perplexity import text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, verdict
 from adapt.evaluate.report import schema
 from adapt.evaluate.tokens import analyze, token_kind
 from adapt.models import load_model, load_tokenizer
+from adapt.retrieval import Retriever
 from adapt.rundir import RunDir
 from conftest import make_config, run_cli
 from corpus import english_documents, japanese_documents
@@ -59,7 +61,7 @@ def test_retrieval_finds_the_chunk_that_holds_the_answer():
         "Zerqua's bakers add violet dye to festival bread.",
         "The Tessel ferry carries forty passengers across the river.",
     ])]
-    retriever = qa.Retriever(chunks)
+    retriever = Retriever(chunks)
     questions = [{"question": "Who rings the bell in the port of Quastra every morning?"},
                  {"question": "What colouring goes into the holiday loaves in Zerqua?"},
                  {"question": "How many people fit on the boat over the Tessel?"}]
@@ -71,11 +73,11 @@ def test_user_qa_file(tmp_path):
     path = tmp_path / "qa.jsonl"
     path.write_text('{"question": "Q?", "answer": "A", "split": "train"}\n{"question": "R?", "answer": 5}\n',
                     encoding="utf-8")
-    loaded = qa.load_user_questions(path)
+    loaded = questions.load_user_questions(path)
     assert [q["split"] for q in loaded] == ["train", "heldout"] and loaded[1]["answer_key"] == "5"
     path.write_text('{"question": "Q?"}\n', encoding="utf-8")
-    with pytest.raises(qa.QAFileError, match="line 1"):
-        qa.load_user_questions(path)
+    with pytest.raises(questions.QAFileError, match="line 1"):
+        questions.load_user_questions(path)
 
 
 # ---- token analysis --------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import pytest
 from adapt.bundled import EXAMPLES_DIR, GENERAL_CHAT, GENERAL_HELDOUT, GENERAL_PROSE
 from adapt.config import DataSection, RunConfig
 from adapt.data.ingest import ingest
-from adapt.evaluate.qa import load_user_questions, normalize_answer
+from adapt.data.questions import load_user_questions
+from adapt.evaluate.qa import normalize_answer
 from conftest import ROOT
 
 DOMAINS = {"lumen-isles": "en", "kiriyama": "ja"}

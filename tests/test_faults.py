@@ -165,7 +165,7 @@ def test_a_batch_too_big_for_memory_is_retried_smaller_then_named(tmp_path, tiny
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
     result = subprocess.run([sys.executable, "-m", "adapt", "run", str(config), "--runs-dir", str(tmp_path / "runs"),
-                             "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+                             "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
                             preexec_fn=limited)
     run = only_run(tmp_path / "runs")
     retries = [e for e in strict_jsonl(run.events_path) if e.get("event") == "oom_retry"]
@@ -183,7 +183,7 @@ def test_out_of_memory_message_names_the_settings():
 
     import torch
 
-    from adapt.train.resources import is_disk_full, is_out_of_memory, out_of_memory_message
+    from adapt.resources import is_disk_full, is_out_of_memory, out_of_memory_message
 
     assert is_out_of_memory(torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"))
     assert is_out_of_memory(RuntimeError("[enforce fail at alloc_cpu.cpp:117] DefaultCPUAllocator: can't allocate memory"))

@@ -123,7 +123,7 @@ def test_user_questions_pin_their_document_and_train_questions_are_trained_on(tm
 def test_max_documents_trains_on_the_asked_documents_first_and_skips_questions_on_the_rest(
         tmp_path, corpus_dir, tiny_model):
     from adapt.data.store import left_out_ids
-    from adapt.evaluate.qa import load_questions
+    from adapt.data.questions import load_questions
 
     documents = sorted(ingest([corpus_dir], DataSection()).documents, key=lambda d: d.source)
     asked, other = documents[-1], documents[-2]  # last by file name: kept only because it is asked about

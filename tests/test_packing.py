@@ -3,7 +3,8 @@ import pytest
 import torch
 
 from adapt.models import ModelNotAvailable, load_model, load_tokenizer, resolve_model
-from adapt.train.chat_data import ChatDataError, encode_conversation, load_conversations
+from adapt.data.conversations import ChatDataError, load_conversations
+from adapt.train.chat_data import encode_conversation
 from adapt.train.packing import PackedDataset, PackedSet, pack_documents, pack_examples
 
 

@@ -72,7 +72,7 @@ def _client(endpoint: str, calls: list[dict], home: Path, **env_changes) -> tupl
         if name not in env_changes:
             env.pop(name, None)
     proc = subprocess.run([sys.executable, "-c", _CLIENT, json.dumps(calls)], input=TOKEN + "\n", env=env,
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output[-3000:]
     return json.loads(proc.stdout.rsplit("RESULTS ", 1)[1]), output

@@ -19,7 +19,7 @@ def _start(config, runs):
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_for(predicate, proc, timeout=240):
+def _wait_for(predicate, proc, timeout=1800):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -58,7 +58,7 @@ def test_sigkill_mid_cpt_then_resume_continues_the_step_count(tmp_path, tiny_mod
                   > _checkpoint_steps(run)[-1] + 2, proc)
         proc.send_signal(signal.SIGKILL)
     finally:
-        proc.wait(timeout=60)
+        proc.wait(timeout=1800)
     assert proc.returncode == -signal.SIGKILL
     assert run.status()["state"] == "running", "a killed process cannot have marked itself"
     killed_at = max(e["step"] for e in run.events() if e.get("stage") == "cpt" and "step" in e)
@@ -76,8 +76,9 @@ def test_sigkill_mid_cpt_then_resume_continues_the_step_count(tmp_path, tiny_mod
     after = [e for e in events[resumed_at:] if e.get("stage") == "cpt" and "step" in e]
     assert after[0]["step"] == last_checkpoint + 1, "training continued from the checkpoint, not from zero"
     assert after[-1]["step"] == after[-1]["total_steps"]
-    # finished work was neither lost nor redone
-    assert {p.name: _digest(p) for p in run.data_dir.glob("*.json*")} == data_before
+    # finished work was neither lost nor redone (the SFT stage adds its own data file afterwards)
+    after_resume = {p.name: _digest(p) for p in run.data_dir.glob("*.json*")}
+    assert {name: after_resume.get(name) for name in data_before} == data_before
     assert not [e for e in events[resumed_at:] if e.get("stage") == "ingest"]
     assert "ingest: already done" in run.log_path.read_text()
     assert (run.path / "adapter" / "adapter_model.safetensors").is_file()
@@ -91,7 +92,7 @@ def test_sigterm_checkpoints_and_stops_then_resume_finishes(tmp_path, tiny_model
         _wait_for(lambda: _run(runs) is not None
                   and any(e.get("step", 0) >= 5 for e in _run(runs).events() if e.get("stage") == "cpt"), proc)
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=120)
+        proc.wait(timeout=1800)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -119,7 +120,7 @@ def test_resume_refuses_a_run_that_is_still_alive(tmp_path, tiny_model, corpus_d
         assert result.returncode == 2 and "already running" in result.stderr
     finally:
         proc.kill()
-        proc.wait(timeout=60)
+        proc.wait(timeout=1800)
 
 
 def test_a_reused_pid_does_not_block_resume():

@@ -152,7 +152,7 @@ class RawApi:
     No client-side upload, unlike gradio_client, which reads a local path itself and uploads it."""
 
     def __init__(self, url: str, user: str, password: str):
-        self.http = httpx.Client(base_url=url, timeout=120)
+        self.http = httpx.Client(base_url=url, timeout=1800)
         assert self.http.post("/login", data={"username": user, "password": password}).status_code == 200
 
     def info(self) -> dict:
@@ -241,7 +241,9 @@ def test_a_server_path_named_as_an_upload_is_refused(server_name, request, app, 
     # The refusal is about where the file came from: the same handler takes a real upload.
     genuine = planted.parent / "genuine.md"
     genuine.write_text("# Bob's own notes\n\nThe lighthouse keeper logs every passing ship by night.\n")
-    outcome, answer = bob.call("/on_upload", [[file_data(bob.upload(genuine))], None, "text"])
+    data = [p["parameter_default"] for p in endpoints["/on_upload"]["parameters"]]  # the data settings' defaults
+    data[:2] = [[file_data(bob.upload(genuine))], None]
+    outcome, answer = bob.call("/on_upload", data)
     assert outcome == "complete" and "genuine.md" in answer, answer[:1000]
     assert genuine.read_bytes() in bob_staging(server).values()
 
@@ -308,7 +310,7 @@ def test_a_client_on_the_same_machine_cannot_upload_what_it_cannot_read(app):
         path = app["done"].path / target
         assert path.is_file()
         result = subprocess.run([*as_nobody, "-c", call, app["url"], str(path)], env=env, cwd="/",
-                                capture_output=True, text=True, timeout=300)
+                                capture_output=True, text=True, timeout=1800)
         assert result.returncode != 0 and "PermissionError" in result.stderr, (target, result.stdout[-2000:],
                                                                               result.stderr[-2000:])
     assert bob_staging(app) == staged

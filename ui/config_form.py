@@ -74,11 +74,12 @@ class ConfigForm:
         # Values the components hold from the first render: a click before the page's load event has
         # filled the form must not send empty fields ("seed: got None").
         self.initial = (initial or RunConfig()).model_dump(mode="json")
+        self.adopted: set[str] = set()  # fields shown in another tab (data.text_field in the Data tab)
 
     def build(self, model: type[BaseModel] = RunConfig, prefix: str = "") -> None:
         for name, field in model.model_fields.items():
             path = f"{prefix}{name}"
-            if path in OUTSIDE_THE_FORM:
+            if path in OUTSIDE_THE_FORM or path in self.adopted:
                 continue
             kind, extra = _kind(field.annotation)
             if kind == "section":
@@ -117,6 +118,30 @@ class ConfigForm:
             return gr.Textbox(lines=2, placeholder="one per line", **common)
         return gr.Textbox(**common)
 
+    def adopt(self, path: str, make) -> gr.components.Component:
+        """The field at `path` as a component another tab places: `make(value, info)` builds it with the
+        form's initial value. One component, so the preview and the run read the same setting."""
+        section, name = path.rsplit(".", 1)
+        field = _model_at(section).model_fields[name]
+        kind, _ = _kind(field.annotation)
+        component = make(_form_value(_get(self.initial, path), kind), field.description)
+        self.fields.append((path, kind, component))
+        self.adopted.add(path)
+        return component
+
+    def section_components(self, section: str) -> list:
+        return [component for path, _, component in self.fields if path.startswith(section + ".")]
+
+    def section(self, section: str, values: list) -> dict:
+        """The raw dict of one section from the values of section_components(section)."""
+        fields = [f for f in self.fields if f[0].startswith(section + ".")]
+        return self._convert(fields, values).get(section, {})
+
+    def preset_updates(self, config: RunConfig) -> list:
+        """form.values(config), but a field of another tab (the user's data, not a recipe) is kept."""
+        return [gr.update() if path in self.adopted else value
+                for (path, _, _), value in zip(self.fields, self.values(config))]
+
     @property
     def components(self) -> list:
         return [component for _, _, component in self.fields]
@@ -127,8 +152,11 @@ class ConfigForm:
 
     def to_dict(self, values: list) -> dict:
         """Form values -> a raw config dict for RunConfig.from_dict (which validates and explains)."""
+        return self._convert(self.fields, values)
+
+    def _convert(self, fields: list, values: list) -> dict:
         raw: dict = {}
-        for (path, kind, _), value in zip(self.fields, values):
+        for (path, kind, _), value in zip(fields, values):
             if kind == "list":
                 items = [line.strip() for line in str(value or "").splitlines() if line.strip()]
                 value = items[0] if path.endswith("target_modules") and items == ["all-linear"] else items
@@ -140,6 +168,13 @@ class ConfigForm:
                 value = None
             _set(raw, path, value)
         return raw
+
+
+def _model_at(section: str) -> type[BaseModel]:
+    model: type[BaseModel] = RunConfig
+    for part in section.split("."):
+        model = model.model_fields[part].annotation
+    return model
 
 
 def _form_value(value, kind: str):

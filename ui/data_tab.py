@@ -15,10 +15,12 @@ from pathlib import Path
 import gradio as gr
 
 from adapt import bundled
-from adapt.config import DataSection
-from adapt.data.preview import preview_corpus
+from adapt.config import ConfigError, RunConfig
 from adapt.fileio import read_json, write_json_atomic
+from adapt.models import default_base_model, load_tokenizer
+from adapt.preview import preview_corpus
 from adapt.uploads import save_uploads
+from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.received import split_received, upload_folder
 from ui.session import Session
@@ -93,8 +95,6 @@ def _refused_path(session: Session) -> Path:
 @functools.lru_cache(maxsize=1)
 def _preview_tokenizer():
     """The default base model's tokenizer, so the token counts are the ones training will see."""
-    from adapt.models import default_base_model, load_tokenizer
-
     name = default_base_model()
     try:
         return name, load_tokenizer(name)
@@ -102,7 +102,10 @@ def _preview_tokenizer():
         return None, None
 
 
-def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, blocks: gr.Blocks):
+def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, blocks: gr.Blocks,
+          form: ConfigForm):
+    """The tab's components; returns wire(), which connects them once the Train tab has built the rest of
+    `form`: the preview reads the form's data section, the same one the run is launched with."""
     texts.make(gr.Markdown, "data_intro", prop="value")
     with gr.Row():
         with gr.Column(scale=3):
@@ -111,27 +114,30 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
             with gr.Row():
                 example = texts.make(gr.Dropdown, "data_example", elem_id="data-example",
                                      choices=[("-", "")] + [(v, k) for k, v in EXAMPLE_DOMAINS.items()], value="")
-                text_field = texts.make(gr.Textbox, "data_text_field", info="data_text_field_info", value="text")
-            clear = texts.make(gr.Button, "data_clear", prop="value", variant="secondary", size="sm")
+                text_field = form.adopt("data.text_field", lambda value, _: texts.make(
+                    gr.Textbox, "data_text_field", info="data_text_field_info", value=value,
+                    elem_id="data-text-field"))
+            clear = texts.make(gr.Button, "data_clear", prop="value", variant="secondary", size="sm", elem_id="data-clear")
         with gr.Column(scale=2):
             totals = gr.Markdown(elem_id="data-totals")
             precheck = gr.Markdown(elem_id="data-precheck")
     table = texts.make(gr.Dataframe, "data_files", headers=FILE_COLUMNS, interactive=False, wrap=True,
                        elem_id="data-files")
+    texts.headers(table, FILE_COLUMNS)
     with gr.Row():
         doc_choice = texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1, elem_id="data-preview-doc")
         doc_text = texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False, scale=3,
                               elem_id="data-preview-text")
 
-    def refresh(session: Session, field: str, progress):
+    def refresh(session: Session, data_values: tuple, progress):
         paths = draft_paths(session)
         refused = read_json(_refused_path(session), default=[]) or []
         if not paths:
             return None, *render_preview(None, session.lang, refused, session.run)
         try:
-            section = DataSection(text_field=field or "text")
-        except ValueError as err:
-            raise gr.Error(str(err)) from None
+            section = RunConfig.from_dict({"data": form.section("data", list(data_values))}, source="the form").data
+        except ConfigError as err:
+            raise gr.Error(str(err), duration=None) from None
         progress(0, desc=say("data_reading", session.lang))
         name, tokenizer = _preview_tokenizer()
         preview = preview_corpus(paths, section, tokenizer=tokenizer, general_paths=bundled.GENERAL_HELDOUT,
@@ -142,8 +148,8 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
 
     outputs = [preview_state, table, totals, precheck, doc_choice, doc_text]
 
-    def on_upload(paths, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
-                  progress=gr.Progress()):
+    def on_upload(paths, value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(),
+                  *data_values):
         session = Session.load(value, request, profile)
         received, foreign = split_received(blocks, paths or [])
         if foreign:  # a path named by the caller, not an upload: refuse the whole call (issue 15)
@@ -155,41 +161,45 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
         rows = (read_json(_refused_path(session), default=[]) or []) + [
             [r.name, say("data_error", session.lang), r.reason, 0, 0, "", "", 0] for r in reports if r.status != "ok"]
         write_json_atomic(_refused_path(session), rows)
-        return None, session.dump(), *refresh(session, field, progress)
+        return None, session.dump(), *refresh(session, data_values, progress)
 
-    def on_example(name, value, field, request: gr.Request, profile: gr.OAuthProfile | None,
-                   progress=gr.Progress()):
+    def on_example(name, value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(),
+                   *data_values):
         session = Session.load(value, request, profile)
         session.example = name or None
-        return session.dump(), *refresh(session, field, progress)
+        return session.dump(), *refresh(session, data_values, progress)
 
-    def on_show(value, field, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress()):
+    def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(), *data_values):
         """Reload or first visit: show what this session's draft already holds."""
         session = Session.load(value, request, profile)
-        return session.example or "", *refresh(session, field, progress)
+        return session.example or "", *refresh(session, data_values, progress)
 
-    def on_clear(value, field, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress()):
+    def on_clear(value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(), *data_values):
         session = Session.load(value, request, profile)
         shutil.rmtree(session.uploads_dir(), ignore_errors=True)
         _refused_path(session).unlink(missing_ok=True)
         session.new_draft()
-        return session.dump(), "", *refresh(session, field, progress)
+        return session.dump(), "", *refresh(session, data_values, progress)
 
     def on_doc(index, preview):
         if preview is None or index is None or index >= len(preview["documents"]):
             return ""
         return preview["documents"][index]["text"]
 
-    files.upload(on_upload, [files, session_state, text_field], [files, session_state, *outputs])
-    example.input(on_example, [example, session_state, text_field], [session_state, *outputs])
-    clear.click(on_clear, [session_state, text_field], [session_state, example, *outputs])
-    text_field.submit(on_show, [session_state, text_field], [example, *outputs])
-    doc_choice.change(on_doc, [doc_choice, preview_state], doc_text)
     def on_language(value, preview, request: gr.Request, profile: gr.OAuthProfile | None):
         session = Session.load(value, request, profile)
         refused = read_json(_refused_path(session), default=[]) or []
         rows, totals_text, precheck_text, _, _ = render_preview(preview, session.lang, refused, session.run)
         return rows, totals_text, precheck_text
 
-    return (on_show, [session_state, text_field], [example, *outputs]), \
-        (on_language, [session_state, preview_state], [table, totals, precheck])
+    def wire():
+        data = form.section_components("data")
+        files.upload(on_upload, [files, session_state, *data], [files, session_state, *outputs])
+        example.input(on_example, [example, session_state, *data], [session_state, *outputs])
+        clear.click(on_clear, [session_state, *data], [session_state, example, *outputs])
+        text_field.submit(on_show, [session_state, *data], [example, *outputs])
+        doc_choice.change(on_doc, [doc_choice, preview_state], doc_text)
+        return (on_show, [session_state, *data], [example, *outputs]), \
+            (on_language, [session_state, preview_state], [table, totals, precheck])
+
+    return wire

@@ -9,8 +9,10 @@ import gradio as gr
 from adapt.evaluate.report import MODEL_LABELS
 from adapt.fileio import read_json, read_jsonl
 from adapt.jobs import JobError
+from adapt.rundir import RunDir
+from adapt.views import Perplexity, Report
 from ui.files import servable
-from ui.i18n import Texts, say
+from ui.i18n import Texts, header, say
 from ui.session import Session, context
 
 PPL_COLUMNS = ["model", "held-out domain", "change %", "general (forgetting)", "change %"]
@@ -18,38 +20,31 @@ QA_COLUMNS = ["split", "model", "questions", "fact match", "similarity", "judge"
 SYNTHETIC_COLUMNS = ["category", "documents", "kept", "dropped", "why dropped"]
 
 
-def _pct(entry: dict | None, key: str = "change_pct") -> str:
-    return f"{entry[key]:+.1f}" if entry and entry.get(key) is not None else ""
+def _pct(entry: Perplexity | None) -> str:
+    return f"{entry.change_pct:+.1f}" if entry and entry.change_pct is not None else ""
 
 
-def perplexity_rows(report: dict) -> list[list]:
-    ppl = report.get("perplexity") or {}
-    domain, general = ppl.get("heldout_domain") or {}, ppl.get("general") or {}
+def _share(value: float | None, spec: str) -> str:
+    return format(value, spec) if value is not None else ""
+
+
+def perplexity_rows(report: Report) -> list[list]:
     rows = []
-    for model in report.get("models", []):
-        d, g = domain.get(model), general.get(model)
-        rows.append([MODEL_LABELS.get(model, model), f"{d['perplexity']:.2f}" if d else "", _pct(d),
-                     f"{g['perplexity']:.2f}" if g else "", _pct(g)])
+    for model in report.models:
+        d, g = report.heldout_domain.get(model), report.general.get(model)
+        rows.append([MODEL_LABELS.get(model, model), f"{d.perplexity:.2f}" if d else "", _pct(d),
+                     f"{g.perplexity:.2f}" if g else "", _pct(g)])
     return rows
 
 
-def qa_rows(report: dict) -> list[list]:
-    rows = []
-    for split, by_model in (report.get("qa") or {}).items():
-        if not isinstance(by_model, dict):
-            continue
-        for model, scores in by_model.items():
-            if not isinstance(scores, dict):
-                continue
-            rows.append([split, MODEL_LABELS.get(model, model), scores.get("questions"),
-                         f"{scores['fact_match']:.0%}" if scores.get("fact_match") is not None else "",
-                         f"{scores['similarity']:.3f}" if scores.get("similarity") is not None else "",
-                         f"{scores['judge']:.0%}" if scores.get("judge") is not None else ""])
-    return rows
+def qa_rows(report: Report) -> list[list]:
+    return [[split, MODEL_LABELS.get(model, model), scores.questions, _share(scores.fact_match, ".0%"),
+             _share(scores.similarity, ".3f"), _share(scores.judge, ".0%")]
+            for split, by_model in report.qa.items() for model, scores in by_model.items()]
 
 
-def answer_rows(run_path) -> tuple[list[str], list[list]]:
-    examples = read_jsonl(run_path / "qa_answers.jsonl")
+def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
+    examples = read_jsonl(run.answers_path)
     if not examples:
         return ["question"], []
     answer_keys = [k for k in examples[0] if k.startswith("answer_") and k != "answer_key"]
@@ -101,8 +96,10 @@ def build(texts: Texts, session_state: gr.BrowserState):
         rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=1)
     status = gr.Markdown(elem_id="eval-status")
     with gr.Row():
-        ppl_table = texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS, interactive=False)
-        qa_table = texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False, elem_id="eval-qa")
+        ppl_table = texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS, interactive=False),
+                                  PPL_COLUMNS)
+        qa_table = texts.headers(texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False,
+                                            elem_id="eval-qa"), QA_COLUMNS)
     with gr.Row():
         # No label over the picture: it covered the plot's own title.
         plot_ppl = gr.Image(label="perplexity", show_label=False, interactive=False, buttons=["download"],
@@ -117,13 +114,14 @@ def build(texts: Texts, session_state: gr.BrowserState):
         synthetic_table = texts.make(gr.Dataframe, "eval_synthetic_table", headers=SYNTHETIC_COLUMNS,
                                      interactive=False, wrap=True, elem_id="eval-synthetic-table")
         synthetic_md = gr.Markdown(elem_id="eval-synthetic-samples")
+    texts.headers(synthetic_table, SYNTHETIC_COLUMNS)
 
     def show(session: Session):
         jobs = context().jobs
         infos = [i for i in jobs.list(session.owner)]
         ids = [i.id for i in infos]
         if session.run not in ids:
-            session.run = next((i.id for i in infos if (jobs.get(i.id, session.owner).report_path).exists()),
+            session.run = next((i.id for i in infos if RunDir(jobs.root / i.id).report_path.exists()),
                                ids[0] if ids else None)
         choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
                             value=session.run)
@@ -132,18 +130,18 @@ def build(texts: Texts, session_state: gr.BrowserState):
         if session.run is None:
             return empty
         run = jobs.get(session.run, session.owner)
-        augmented = read_json(run.data_dir / "augment" / "summary.json", default=None) or {}
+        augmented = read_json(run.augment_summary_path, default=None) or {}
         synthetic = (synthetic_rows(augmented), synthetic_samples(augmented))
-        report = read_json(run.report_path, default=None)
-        eval_state = (run.status().get("stages", {}).get("eval") or {}).get("state")
-        if not report or "models" not in report:
+        report = run.read_report()
+        eval_state = run.read_status().stage_entry("eval").state
+        if report is None:
             busy = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
             return (choices, busy or say("eval_no_report", session.lang), *empty[2:-2], *synthetic)
-        plots = report.get("plots") or {}
-        image = {name: servable(run.path / file) for name, file in plots.items() if (run.path / file).exists()}
-        headers, rows = answer_rows(run.path)
+        image = {name: servable(run.path / file) for name, file in report.plots.items() if (run.path / file).exists()}
+        headers, rows = answer_rows(run)
+        headers = [header(h, session.lang) for h in headers]
         note = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
-        summary_text = report_prose(run.path / "report.md")
+        summary_text = report_prose(run.report_markdown_path)
         # The question and reference columns narrower than the answers: the answers are what people compare.
         widths = ["7%", "18%", "20%"] + [f"{55 // max(1, len(headers) - 3)}%"] * (len(headers) - 3)
         return (choices, note, perplexity_rows(report), qa_rows(report), image.get("perplexity"), image.get("qa"),

@@ -12,7 +12,7 @@ from typing import Any
 
 import gradio as gr
 
-from ui.strings import STRINGS
+from ui.strings import HEADERS_JA, STRINGS
 
 LANGUAGES = {"English": "en", "日本語": "ja"}
 
@@ -24,6 +24,11 @@ def say(key: str, lang: str = "en", **values: Any) -> str:
         return key.format(**values) if values else key
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def header(text: str, lang: str = "en") -> str:
+    """A table column header (its English text) in `lang`."""
+    return HEADERS_JA.get(text, text) if lang == "ja" else text
 
 
 def language_from_header(accept_language: str | None) -> str:
@@ -51,6 +56,11 @@ class Texts:
         self.bound.append((component, "choices", options))
         return component
 
+    def headers(self, component, columns: list[str]):
+        """A table whose column headers (English texts) follow the language."""
+        self.bound.append((component, "headers", list(columns)))
+        return component
+
     def bind(self, component, key: str, prop: str = "label"):
         self.bound.append((component, prop, key))
         return component
@@ -67,6 +77,11 @@ class Texts:
     def updates(self, lang: str) -> list:
         props: dict[int, dict[str, str]] = {}
         for component, prop, key in self.bound:
-            props.setdefault(id(component), {})[prop] = ([(say(k, lang), v) for k, v in key] if prop == "choices"
-                                                         else say(key, lang))
+            if prop == "choices":
+                text = [(say(k, lang), v) for k, v in key]
+            elif prop == "headers":
+                text = [header(column, lang) for column in key]
+            else:
+                text = say(key, lang)
+            props.setdefault(id(component), {})[prop] = text
         return [gr.update(**props[id(c)]) for c in self.components()]

@@ -14,7 +14,9 @@ import gradio as gr
 
 from adapt import chat
 from adapt.fileio import keep_files_private
+from adapt.models import ModelNotAvailable, default_base_model, resolve_model
 from ui import arena_tab, data_tab, evaluate_tab, publish_tab, train_tab
+from ui.config_form import ConfigForm
 from ui.i18n import LANGUAGES, Texts, language_from_header
 from ui.session import Session, context
 
@@ -46,9 +48,12 @@ def build() -> gr.Blocks:
                     gr.LoginButton()
         with gr.Tabs():
             with texts.make(gr.Tab, "tab_data", id="data"):
-                data_load, data_language = data_tab.build(texts, session_state, preview_state, demo)
+                # One form for the whole run: the Data tab places data.text_field, the Train tab the rest.
+                form = ConfigForm(initial=train_tab.preset_config("quick-demo", default_base_model()))
+                wire_data_tab = data_tab.build(texts, session_state, preview_state, demo, form)
             with texts.make(gr.Tab, "tab_train", id="train"):
-                preset_load, train_load = train_tab.build(texts, session_state, preview_state)
+                train_load = train_tab.build(texts, session_state, preview_state, form)
+            data_load, data_language = wire_data_tab()
             with texts.make(gr.Tab, "tab_evaluate", id="evaluate") as evaluate:
                 evaluate_load = evaluate_tab.build(texts, session_state)
             with texts.make(gr.Tab, "tab_arena", id="arena") as arena:
@@ -69,7 +74,7 @@ def build() -> gr.Blocks:
             return session.dump(), *texts.updates(session.lang)
 
         loaded = demo.load(on_load, [session_state], [session_state, language, *texts.components()])
-        for hook in (data_load, preset_load, train_load, evaluate_load, arena_load, publish_load):
+        for hook in (data_load, train_load, evaluate_load, arena_load, publish_load):
             loaded = loaded.then(*hook)
         # The Data tab's messages are computed text: drawn again, in the new language, from what is shown.
         language.input(on_language, [language, session_state], [session_state, *texts.components()]) \
@@ -84,8 +89,6 @@ def build() -> gr.Blocks:
 def _prepare_default_base() -> None:
     """The offline model is converted from its GGUF on first use (about 25 s, once per machine): do it
     while the app starts, not inside the first visitor's page load."""
-    from adapt.models import ModelNotAvailable, default_base_model, resolve_model
-
     try:
         resolve_model(default_base_model())
     except ModelNotAvailable as err:

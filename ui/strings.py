@@ -189,3 +189,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "publish_done": {"en": "Published: {url}", "ja": "公開しました：{url}"},
     "publish_working": {"en": "Publishing…", "ja": "公開中…"},
 }
+
+# Table column headers: the English header is the key (the tables are built with it).
+HEADERS_JA = {
+    "file": "ファイル", "status": "状態", "reason": "理由", "documents": "文書数", "characters": "文字数",
+    "tokens": "トークン数", "language": "言語", "duplicates removed": "除いた重複", "model": "モデル",
+    "held-out domain": "未学習のドメイン文書", "change %": "変化 %", "general (forgetting)": "一般文（忘却）",
+    "split": "区分", "questions": "質問数", "fact match": "事実一致", "similarity": "類似度", "judge": "判定",
+    "category": "カテゴリ", "kept": "採用", "dropped": "除外", "why dropped": "除外の理由", "run": "実行",
+    "state": "状態", "stage": "段階", "step": "ステップ", "base": "ベース", "created": "作成日時",
+    "question": "質問", "reference": "参照回答", "after CPT": "CPT 後", "after SFT": "SFT 後",
+    "base + retrieval": "ベース + 検索",
+}

@@ -23,6 +23,7 @@ from adapt.fileio import write_json_atomic
 from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
+from adapt.rundir import RunDir
 from ui import data_tab, live
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
@@ -118,8 +119,7 @@ def preset_config(preset_key: str, base_value: str | None, warn=None) -> RunConf
     return apply_preset(config, preset_key, target)
 
 
-def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State):
-    form = ConfigForm(initial=preset_config("quick-demo", default_base_model()))
+def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, form: ConfigForm):
     with gr.Row():
         name = texts.make(gr.Textbox, "train_name", value="my-domain", elem_id="train-name", scale=1)
         base = texts.make(gr.Dropdown, "train_base", info="train_base_info", choices=BASE_MODELS,
@@ -135,8 +135,8 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
         stop = texts.make(gr.Button, "train_stop", prop="value", variant="stop", elem_id="train-stop")
         resume = texts.make(gr.Button, "train_resume", prop="value", elem_id="train-resume")
     estimate_md = gr.Markdown(elem_id="train-estimate")
-    with texts.make(gr.Accordion, "train_yaml", open=False):
-        yaml_code = gr.Code(language="yaml", interactive=False)
+    with texts.make(gr.Accordion, "train_yaml", open=False, elem_id="train-yaml-accordion"):
+        yaml_code = gr.Code(language="yaml", interactive=False, elem_id="train-yaml")
         with gr.Row():
             yaml_file = texts.make(gr.DownloadButton, "train_yaml_download", prop="label")
             cli = gr.Markdown()
@@ -151,14 +151,15 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
         loss_plot = gr.LinePlot(x="step", y="loss", color="stage", height=260, label="loss", elem_id="loss-plot")
         log_box = texts.make(gr.Textbox, "train_log", lines=12, max_lines=12, interactive=False,
                              autoscroll=True, elem_id="run-log")
-    runs = texts.make(gr.Dataframe, "train_runs", headers=["run", "state", "stage", "step", "base", "created"],
-                      interactive=False, elem_id="runs-table")
+    run_columns = ["run", "state", "stage", "step", "base", "created"]
+    runs = texts.headers(texts.make(gr.Dataframe, "train_runs", headers=run_columns, interactive=False,
+                                    elem_id="runs-table"), run_columns)
     timer = gr.Timer(2.0)
 
     def on_preset(preset_key, base_value):
         if preset_key == "custom":
             return [gr.update() for _ in form.components]
-        return form.values(preset_config(preset_key, base_value, warn=gr.Warning))
+        return form.preset_updates(preset_config(preset_key, base_value, warn=gr.Warning))
 
     def current_config(name_value, base_value, value, request, profile, *values) -> tuple[Session, RunConfig]:
         session = Session.load(value, request, profile)
@@ -232,11 +233,12 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
                                ids[0] if ids else None)
         choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
                             value=session.run)
-        table = live.runs_table(jobs, session.owner, session.lang)
+        table = live.runs_table(infos, session.lang)
         if session.run is None:
             return choices, say("train_no_runs", session.lang), "", None, "", table
-        run = jobs.get(session.run, session.owner)
-        return (choices, live.status_line(run, jobs, session.lang), live.progress_html(run, session.lang),
+        info = next(i for i in infos if i.id == session.run)  # the owner's, as listed
+        run = RunDir(jobs.root / info.id)
+        return (choices, live.status_line(run, info, session.lang), live.progress_html(run, info.status, session.lang),
                 live.loss_frame(run), live.log_tail(run), table)
 
     def on_tick(value, request: gr.Request, profile: gr.OAuthProfile | None):
@@ -253,5 +255,6 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State)
     run_choice.input(on_choose, [run_choice, session_state], [session_state, *live_outputs])
     refresh_button.click(on_tick, [session_state], live_outputs)
     timer.tick(on_tick, [session_state], live_outputs, show_progress="hidden")
-    return (lambda preset_key, base_value: on_preset(preset_key, base_value), [preset, base], form.components), \
-        (on_tick, [session_state], live_outputs)
+    # No preset hook at page load: the form is built with the Quick demo's values for this machine, and
+    # applying them again when the load events end overwrote what a quick user had already typed.
+    return on_tick, [session_state], live_outputs

@@ -11,7 +11,10 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 
-from adapt.config import AugmentSection
+from adapt.config import AugmentSection, RunConfig
+from adapt.generation import generate_chat
+from adapt.models import load_for_inference, load_tokenizer
+from adapt.resources import is_out_of_memory
 from adapt.secrets import redact, register_secret
 
 log = logging.getLogger("adapt")
@@ -40,24 +43,15 @@ class LocalGenerator:
     name = "local"
 
     def __init__(self, section: AugmentSection, trust_remote_code: bool = False):
-        from adapt.models import load_model, load_tokenizer, pick_dtype
-
         self.section = section
         self.tokenizer = load_tokenizer(section.local.model, trust_remote_code)
         if not getattr(self.tokenizer, "chat_template", None):
             raise GeneratorUnavailable(f"generator model '{section.local.model}' has no chat template; use an "
                                        "instruct/chat model for augment.local.model")
-        self.model = load_model(section.local.model, dtype=pick_dtype(section.local.precision),
-                                trust_remote_code=trust_remote_code)
-        import torch
-
-        if torch.cuda.is_available():
-            self.model.to("cuda")
-        self.model.eval()
+        self.model = load_for_inference(section.local.model, section.local.precision,
+                                        trust_remote_code=trust_remote_code)
 
     def complete(self, prompts: list[list[dict]], seed: int) -> list[str | Exception]:
-        from adapt.generation import generate_chat
-
         results: list[str | Exception] = []
         size = self.section.local.batch_size
         for start in range(0, len(prompts), size):
@@ -70,8 +64,6 @@ class LocalGenerator:
         return results
 
     def _failure(self, err: Exception) -> GenerationError:
-        from adapt.train.resources import is_out_of_memory
-
         local = self.section.local
         if is_out_of_memory(err):
             return GenerationError(f"{type(err).__name__}: {err}", f"augment.local.batch_size ({local.batch_size}): "
@@ -138,3 +130,10 @@ class EndpointGenerator:
     def complete(self, prompts: list[list[dict]], seed: int) -> list[str | Exception]:
         with ThreadPoolExecutor(max_workers=self.section.endpoint.concurrency) as pool:
             return list(pool.map(lambda args: self._one(*args), [(p, seed + i) for i, p in enumerate(prompts)]))
+
+
+def llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):
+    """The generator augment.backend names (local or endpoint); also the evaluation's judge."""
+    if config.augment.backend == "local":
+        return LocalGenerator(config.augment, trust_remote_code)
+    return EndpointGenerator(config.augment, api_key)

@@ -7,6 +7,7 @@ document, each asking for one view of the same knowledge (restated, summarised, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from adapt.data.text import prompt_language
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ HEADINGS = {
            "positive_negative": "良い点と悪い点", "keywords": "キーワード", "reference": "関連",
            "discussion": "議論", "qa": "質問と回答"},
 }
-
-
-def prompt_language(doc_lang: str) -> str:
-    return "ja" if doc_lang == "ja" else "en"
 
 
 def build_prompt(category: str, title: str, text: str, lang: str, n: int = 1,

@@ -22,13 +22,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from adapt.augment.backends import GeneratorUnavailable
-from adapt.augment.categories import CATEGORIES, build_prompt, prompt_language
+from adapt.augment.backends import GeneratorUnavailable, llm_backend
+from adapt.augment.categories import CATEGORIES, build_prompt
 from adapt.augment.parse import Unparseable, parse_discussion, parse_qa, parse_text
 from adapt.augment.quality import check_item
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
-from adapt.data.store import training_documents
+from adapt.data.conversations import load_conversations
+from adapt.data.store import augment_dir, training_documents
+from adapt.data.text import prompt_language
 from adapt.fileio import append_jsonl, read_jsonl, write_json_atomic, write_jsonl_atomic
 from adapt.secrets import redact
 
@@ -44,13 +46,7 @@ INSTRUCTION_TASKS["instructions_one_shot"] = INSTRUCTION_TASKS["instructions_zer
 INSTRUCTIONS_PER_DOC = 3
 
 
-def augment_dir(data_dir: Path) -> Path:
-    return data_dir / "augment"
-
-
 def _general_examples(config: RunConfig) -> list[list[dict]]:
-    from adapt.train.chat_data import load_conversations
-
     if not config.sft.general_data:
         return []
     return load_conversations(config.sft.general_data, setting="sft.general_data").conversations
@@ -214,14 +210,6 @@ def _all_failed(config: RunConfig, failed: int, first_reason: str, first_error: 
         redact(f"augment: all {failed} generations failed (augment.backend={section.backend}); the first: "
                f"{first_reason}. Check {check}."),
         exit_code=2 if bad_setting else 1)
-
-
-def llm_backend(config: RunConfig, api_key: str | None, trust_remote_code: bool):
-    from adapt.augment.backends import EndpointGenerator, LocalGenerator
-
-    if config.augment.backend == "local":
-        return LocalGenerator(config.augment, trust_remote_code)
-    return EndpointGenerator(config.augment, api_key)
 
 
 def keep_acceptable(parsed: dict, doc: dict) -> tuple[dict, list[tuple[object, str]]]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from adapt.config import RunConfig
 from adapt.data.ingest import IngestResult, chunk_documents
+from adapt.data.questions import questions_with_documents
 from adapt.data.split import cap_training, split_documents
-from adapt.evaluate.qa import questions_with_documents
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic
 
 
@@ -48,6 +48,11 @@ def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig
     # stats.json last: ingestion counts as finished only once everything it describes is on disk.
     write_json_atomic(data_dir / "stats.json", totals)
     return totals
+
+
+def augment_dir(data_dir: Path) -> Path:
+    """Where the augment stage writes its items, QA pairs and summary."""
+    return data_dir / "augment"
 
 
 def heldout_ids(data_dir: Path) -> set[str]:

@@ -166,3 +166,8 @@ def chunk_text(text: str, max_chars: int) -> list[str]:
     if current.strip():
         chunks.append(current)
     return [c.strip() for c in chunks if c.strip()]
+
+
+def prompt_language(doc_lang: str) -> str:
+    """The language prompts and headings are written in for a document: Japanese, else English."""
+    return "ja" if doc_lang == "ja" else "en"

@@ -23,17 +23,17 @@ import numpy as np
 import torch
 
 from adapt import cachedir, generation
+from adapt.data import questions
 from adapt.evaluate import perplexity as perplexity_module
+from adapt.evaluate import qa
 from adapt.fileio import write_bytes_atomic, write_json_atomic
 
 log = logging.getLogger("adapt")
 
 
 def _source_digest() -> str:
-    from adapt.evaluate import qa
-
     digest = hashlib.sha256()
-    for module in (generation, perplexity_module, qa):
+    for module in (generation, perplexity_module, qa, questions):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()
 

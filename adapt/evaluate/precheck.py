@@ -19,7 +19,7 @@ import random
 
 import numpy as np
 
-from adapt.evaluate.embed import embed
+from adapt.embed import embed
 
 # Thresholds set from MiniLM centroid similarities: unrelated topics sit around 0.1-0.4, the same
 # genre around 0.6+, and a domain the model already reads easily has perplexity near general text.

@@ -16,7 +16,9 @@ from typing import Callable
 import torch
 
 from adapt.config import RunConfig
+from adapt.augment.backends import llm_backend
 from adapt.data.general import domain_languages, general_documents
+from adapt.data.questions import load_questions, qa_prompt
 from adapt.data.store import heldout_ids, left_out_ids, training_chunks
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
@@ -25,7 +27,8 @@ from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
 from adapt.evaluate.report import markdown, plot_perplexity, plot_qa, plot_tokens
 from adapt.evaluate.tokens import analyze
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic, write_text_atomic
-from adapt.models import load_model, load_tokenizer, pick_dtype, resolve_model, rope_overrides
+from adapt.models import load_for_inference, load_tokenizer, pick_dtype, resolve_model, rope_overrides
+from adapt.retrieval import Retriever
 from adapt.rundir import RunDir, now_iso
 
 log = logging.getLogger("adapt")
@@ -34,7 +37,7 @@ Progress = Callable[[str], None]
 
 def heldout_texts(run: RunDir, limit: int) -> list[str]:
     heldout = heldout_ids(run.data_dir)
-    return [d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl") if d["id"] in heldout][:limit]
+    return [d["text"] for d in read_jsonl(run.documents_path) if d["id"] in heldout][:limit]
 
 
 def general_texts(run: RunDir, config: RunConfig, limit: int) -> list[str]:
@@ -52,13 +55,8 @@ def _device() -> torch.device:
 
 
 def _load_base(config: RunConfig, overrides: dict | None = None):
-    model = load_model(config.model.base, dtype=pick_dtype(config.model.precision),
-                       attn=config.model.attn_implementation, trust_remote_code=config.model.trust_remote_code,
-                       overrides=overrides)
-    if torch.cuda.is_available():
-        model.to("cuda")
-    model.config.use_cache = True  # evaluation generates; the cache only matters for speed
-    return model.eval()
+    return load_for_inference(config.model.base, config.model.precision, config.model.attn_implementation,
+                              config.model.trust_remote_code, overrides)
 
 
 def _trained_models(run: RunDir, compare_cpt: bool) -> list[tuple[str, Path]]:
@@ -72,7 +70,7 @@ def _trained_models(run: RunDir, compare_cpt: bool) -> list[tuple[str, Path]]:
 # ---- precheck --------------------------------------------------------------------------------
 
 def precheck_run(run: RunDir, config: RunConfig) -> dict:
-    documents = read_jsonl(run.data_dir / "documents.jsonl")
+    documents = read_jsonl(run.documents_path)
     random.Random(config.seed).shuffle(documents)
     domain_texts = [d["text"] for d in documents[: config.eval.max_docs]]
     general = general_texts(run, config, config.eval.max_general_docs)
@@ -97,7 +95,7 @@ def precheck_run(run: RunDir, config: RunConfig) -> dict:
     gc.collect()
     similarity = None
     if general:
-        chunks = [c["text"] for c in read_jsonl(run.data_dir / "chunks.jsonl")]
+        chunks = [c["text"] for c in read_jsonl(run.chunks_path)]
         general_chunks = [p for text in general for p in text.split("\n\n") if len(p) > 40] or general
         similarity = corpus_similarity(chunks, general_chunks, seed=config.seed)
     result = verdict(similarity, domain_ppl.perplexity, general_ppl.perplexity if general_ppl else None)
@@ -121,7 +119,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     domain = heldout_texts(run, ev.max_docs)
     general = general_texts(run, config, ev.max_general_docs)
-    questions = qa_eval.load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions,
+    questions = load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions,
                                        left_out_ids(run.data_dir)) if ev.qa else {}
     domain_sequences = text_windows(tokenizer, domain, ev.context_length) if domain else []
 
@@ -159,7 +157,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
                 compute = lambda: qa_eval.answer(model, tokenizer, items, ev.max_answer_tokens,  # noqa: E731
                                                  ev.generation_batch_size)
                 answers.setdefault(split, {})[label] = (
-                    base_cache.answers([qa_eval.qa_prompt(q) for q in items], {"max_new_tokens": ev.max_answer_tokens},
+                    base_cache.answers([qa_prompt(q) for q in items], {"max_new_tokens": ev.max_answer_tokens},
                                        compute) if label == "base" else compute())
 
     base = _load_base(config)
@@ -177,12 +175,9 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
             measure(label, model)
             base = model.unload()  # take the adapter off; the next one starts from the base again
         else:
-            model = load_model(str(path), dtype=pick_dtype(config.model.precision),
-                               trust_remote_code=config.model.trust_remote_code, overrides=overrides)
-            if torch.cuda.is_available():
-                model.to("cuda")
-            model.config.use_cache = True
-            measure(label, model.eval())
+            model = load_for_inference(str(path), config.model.precision,
+                                       trust_remote_code=config.model.trust_remote_code, overrides=overrides)
+            measure(label, model)
             del model
             gc.collect()
         report["models"].append(label)
@@ -206,7 +201,7 @@ def _retrieval_answers(run, config, base, tokenizer, questions, step) -> dict[st
     if not enabled or not chunks or not questions.get("heldout"):
         return None
     step("base + retrieval: held-out questions")
-    retriever = qa_eval.Retriever(chunks)
+    retriever = Retriever(chunks)
     contexts = retriever.contexts(questions["heldout"], config.eval.retrieval_top_k)
     return {"heldout": qa_eval.answer(base, tokenizer, questions["heldout"], config.eval.max_answer_tokens,
                                       config.eval.batch_size, contexts=contexts)}
@@ -229,7 +224,7 @@ def _add_changes(report: dict) -> None:
 
 def _score_questions(run, config, questions, answers, retrieval) -> dict:
     judge = _judge(config) if config.eval.judge else None
-    documents = {d["id"]: d["text"] for d in read_jsonl(run.data_dir / "documents.jsonl")}
+    documents = {d["id"]: d["text"] for d in read_jsonl(run.documents_path)}
     result: dict = {}
     examples = []
     for split, items in questions.items():
@@ -249,7 +244,7 @@ def _score_questions(run, config, questions, answers, retrieval) -> dict:
             examples.append({"split": split, "question": item["question"], "reference": item["answer"],
                              "answer_key": item["answer_key"],
                              **{f"answer_{label}": texts[i] for label, texts in by_model.items()}})
-    write_jsonl_atomic(run.path / "qa_answers.jsonl", examples)
+    write_jsonl_atomic(run.answers_path, examples)
     if judge is None and config.eval.judge:
         result["note"] = "LLM judge needs augment.backend local or endpoint"
     return result
@@ -259,8 +254,6 @@ def _judge(config: RunConfig):
     if config.augment.backend == "rules":
         log.warning("eval: eval.judge needs an LLM (augment.backend local or endpoint); skipping the judge")
         return None
-    from adapt.augment.runner import llm_backend
-
     judge_config = config.model_copy(update={"augment": config.augment.model_copy(
         update={"temperature": 0.0, "max_new_tokens": 4})})
     return llm_backend(judge_config, None, config.model.trust_remote_code)
@@ -273,6 +266,6 @@ def _write_outputs(run: RunDir, report: dict) -> None:
         if path:
             plots[name] = path.name
     report["plots"] = plots
-    report["summary"] = "report.md"
-    write_text_atomic(run.path / "report.md", markdown(report))
+    report["summary"] = run.report_markdown_path.name
+    write_text_atomic(run.report_markdown_path, markdown(report))
     write_json_atomic(run.report_path, report)

@@ -21,6 +21,7 @@ from adapt.fileio import write_json_atomic
 from adapt.rundir import RunDir
 from adapt.train.callbacks import ProgressReporter, StopFlag, StopOnSignal
 from adapt.train.packing import PackedDataset, PackedSet
+from adapt.resources import keep_freed_memory
 
 log = logging.getLogger("adapt")
 
@@ -85,6 +86,8 @@ def run_stage(
     show_bar: bool = True,
 ) -> StageResult:
     checkpoints = run.checkpoints_dir(stage)
+    if not torch.cuda.is_available():
+        keep_freed_memory()
     args = TrainingArguments(
         output_dir=str(checkpoints),
         per_device_train_batch_size=section.micro_batch_size,

@@ -19,9 +19,10 @@ from adapt.fileio import write_json_atomic
 from adapt.mix import build_cpt_mixture, build_sft_conversations
 from adapt.models import document_boundary_id, load_model, native_context_length, pick_dtype, rope_overrides
 from adapt.rundir import RunDir
-from adapt.train.chat_data import ChatDataError, encode_conversation, has_chat_template
+from adapt.data.conversations import ChatDataError
+from adapt.train.chat_data import encode_conversation, has_chat_template
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
-from adapt.train.resources import (TrainingResourceError, disk_full_message, is_disk_full, is_out_of_memory,
+from adapt.resources import (TrainingResourceError, disk_full_message, is_disk_full, is_out_of_memory,
                                     out_of_memory_message)
 from adapt.train.runner import StageResult, last_complete_checkpoint, remove_incomplete_checkpoints, run_stage
 
@@ -46,7 +47,7 @@ def prepare_cpt_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet:
         raise StageInputError("nothing to pretrain on: no training documents (after the held-out split) and no "
                               "synthetic data; add documents or enable mix.include_raw")
     report = mixture.report(config.mix.replay_ratio)
-    write_json_atomic(run.data_dir / "mixture.json", report)
+    write_json_atomic(run.mixture_path, report)
     log.info("cpt mixture: %s tokens = %s", f"{report['total_tokens']:,}", " + ".join(
         f"{source} {tokens:,} ({100 * report['share'][source]:.1f}%)" for source, tokens in report["tokens"].items()))
     packed = pack_documents(mixture.sequences, config.cpt.context_length, document_boundary_id(tokenizer),
@@ -90,7 +91,7 @@ def prepare_sft_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet | N
         log.warning("sft data: %d conversation(s) longer than sft.context_length=%d were truncated",
                     packed.truncated, config.sft.context_length)
     report.update(skipped=skipped, used=len(examples), target_tokens=packed.target_tokens)
-    write_json_atomic(run.data_dir / "sft_mixture.json", report)
+    write_json_atomic(run.sft_mixture_path, report)
     packed.save(folder, {"stage": "sft", "conversations": len(examples), "context_length": config.sft.context_length})
     log.info("sft data (%s): %s -> %d rows (%d target tokens)", config.sft.variant,
              ", ".join(f"{k} {v}" for k, v in report["conversations"].items()), packed.rows, packed.target_tokens)

@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 from adapt.config import DataSection  # noqa: E402
 from adapt.data.ingest import ingest  # noqa: E402
 from adapt.data.text import split_sentences  # noqa: E402
-from adapt.evaluate.qa import fact_match, load_user_questions  # noqa: E402
+from adapt.data.questions import load_user_questions  # noqa: E402
+from adapt.evaluate.qa import fact_match  # noqa: E402
 
 _EN_STOP = set("the a an of in on at to for by with from and or is are was were be been what which who whom whose "
                "when where how many much did does do that this it its their his her as into out kind name made "
@@ -61,7 +62,7 @@ def _heldout(domain: Path) -> list[dict]:
 
 
 def semantic_ceiling(documents: dict, questions: list[dict]) -> int:
-    from adapt.evaluate.embed import embed
+    from adapt.embed import embed
 
     sentences = [s for d in documents.values() for s in split_sentences(d.text)]
     scores = embed([q["question"] for q in questions]) @ embed(sentences).T

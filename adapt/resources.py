@@ -75,3 +75,28 @@ def disk_full_message(stage: str, folder, last_checkpoint) -> str:
             else "no checkpoint of this stage was complete yet")
     return (f"{stage}: the disk is full (writing under {folder}). Free some space, e.g. delete old runs, then "
             f"resume the run: {kept}.")
+
+
+# glibc's mallopt parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_MAX = -1, -2, -4
+
+
+def keep_freed_memory() -> bool:
+    """On a CPU, let freed tensor memory stay with the process for the next step to reuse.
+
+    glibc serves every allocation above 32 MB (the logits of a micro-batch, most activations) with a
+    fresh mmap and gives it back at free, so each training step page-faults its working set in again:
+    on 2 cores a third of the time went to the kernel. Serving everything from the heap and trimming
+    it only above 1 GB measured 16-18% more tokens/s (SmolLM2-135M, bench/knowledge_per_minute.py)
+    for about 10% more resident memory. A no-op (False) where the C library is not glibc.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return False
+    return all(mallopt(param, value) == 1 for param, value in
+               ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 1 << 30), (_M_TOP_PAD, 1 << 28)))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from adapt.config import DataSection
 from adapt.data.ingest import chunk_documents, ingest
+from adapt.evaluate.precheck import corpus_similarity, verdict
 
 
 def preview_corpus(paths: list[str | Path], section: DataSection, tokenizer=None,
@@ -22,8 +23,6 @@ def preview_corpus(paths: list[str | Path], section: DataSection, tokenizer=None
         "precheck": None,
     }
     if result.documents and general_paths:
-        from adapt.evaluate.precheck import corpus_similarity, verdict
-
         if on_precheck:
             on_precheck()
         general = ingest(general_paths, DataSection(dedupe=False)).documents

@@ -1,0 +1,41 @@
+"""The CPU training path of issue 18: the switches it is made of do what they say. (How much faster it
+is, and what it learns in the same minutes, is bench/knowledge_per_minute.py's to measure.)"""
+
+import platform
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from adapt.models import load_model
+from adapt.resources import keep_freed_memory
+from adapt.rundir import RunDir
+from adapt.train.stages import StageInputError, freeze_below
+from conftest import make_config, run_cli
+
+
+def test_training_only_the_top_blocks_leaves_every_other_weight_as_it_was(tmp_path, tiny_model, corpus_dir):
+    config = make_config(tmp_path / "top.yaml", tiny_model, corpus_dir, None,
+                         model={"method": "full", "train_layers": 1}, sft={"enabled": False},
+                         cpt={"max_steps": 3, "epochs": 1, "learning_rate": 1e-2},
+                         eval={"enabled": False}, augment={"enabled": False})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    run = RunDir(next((tmp_path / "runs").iterdir()))
+    assert "training the top 1 of 2 transformer blocks" in run.log_path.read_text()
+    trained = load_file(str(run.output_path("final") / "model.safetensors"))
+    base = load_model(str(tiny_model)).state_dict()
+    changed = {name for name, tensor in trained.items() if not torch.equal(tensor, base[name])}
+    assert changed, "nothing was trained"
+    assert all(name.startswith(("model.layers.1.", "model.norm.")) for name in changed), sorted(changed)
+    assert any(name.startswith("model.layers.1.mlp") for name in changed)
+
+
+def test_more_blocks_than_the_model_has_is_refused_with_the_number_it_has(tiny_model):
+    with pytest.raises(StageInputError, match=r"model.train_layers=5, but the model has 2 transformer blocks"):
+        freeze_below(load_model(str(tiny_model)), 5)
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
+def test_freed_memory_stays_with_the_process_on_glibc():
+    assert keep_freed_memory() is True
