@@ -83,6 +83,10 @@ class ModelSection(Section):
         None, ge=1, le=1024,
         description="full fine-tuning of only the top N transformer blocks (the rest, embeddings included, stay "
                     "frozen and are not back-propagated through: faster on a CPU); empty: every weight")
+    reuse_frozen_blocks: bool = Field(
+        True, description="with train_layers: compute the frozen blocks once per training row and reuse their "
+                          "output in later epochs (the same numbers, less work; needs rows x context x hidden x 4 "
+                          "bytes of memory, and is skipped where that is over a quarter of the free memory)")
     trust_remote_code: bool = Field(False, description="run code shipped with the model; only for models you trust")
     rope_target_length: int | None = Field(
         None, ge=16, le=1_048_576,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from adapt.config import RunConfig, TrainSection
 from adapt.models import resolve_model
+from adapt.resources import available_ram_bytes
 
 GPU_BF16_TFLOPS = {"H200": 989, "H100": 989, "A100": 312, "L40S": 362, "A10G": 125, "L4": 121, "T4": 65,
                    "A10": 125, "V100": 125, "RTX 4090": 165, "RTX 3090": 71}
@@ -39,18 +40,7 @@ class Machine:
             peak = next((v for k, v in GPU_BF16_TFLOPS.items() if k in props.name), 100)
             return cls(props.name, props.total_memory / 2**30, peak * 1e12 * GPU_UTILISATION, True)
         cores = len(os.sched_getaffinity(0))
-        return cls(f"CPU ({cores} cores)", _available_ram_gb(), cores * CPU_GFLOPS_PER_CORE * 1e9, False)
-
-
-def _available_ram_gb() -> float:
-    try:
-        with open("/proc/meminfo", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) / 2**20
-    except OSError:
-        pass
-    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        return cls(f"CPU ({cores} cores)", available_ram_bytes() / 2**30, cores * CPU_GFLOPS_PER_CORE * 1e9, False)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 is, and what it learns in the same minutes, is bench/knowledge_per_minute.py's to measure.)"""
 
 import platform
+import re
 
 import pytest
 import torch
@@ -39,3 +40,29 @@ def test_more_blocks_than_the_model_has_is_refused_with_the_number_it_has(tiny_m
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
 def test_freed_memory_stays_with_the_process_on_glibc():
     assert keep_freed_memory() is True
+
+
+def _train_top_block(tmp_path, tiny_model, corpus_dir, name: str, reuse: bool) -> RunDir:
+    config = make_config(tmp_path / f"{name}.yaml", tiny_model, corpus_dir, None,
+                         model={"method": "full", "train_layers": 1, "reuse_frozen_blocks": reuse},
+                         sft={"enabled": False}, cpt={"epochs": 3, "learning_rate": 1e-2, "micro_batch_size": 2},
+                         eval={"enabled": False}, augment={"enabled": False})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / name), "--quiet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return RunDir(next((tmp_path / name).iterdir()))
+
+
+def test_reusing_the_frozen_blocks_output_trains_the_same_weights_as_recomputing_it(tmp_path, tiny_model,
+                                                                                    corpus_dir):
+    reused = _train_top_block(tmp_path, tiny_model, corpus_dir, "reused", True)
+    recomputed = _train_top_block(tmp_path, tiny_model, corpus_dir, "recomputed", False)
+    log = reused.log_path.read_text()
+    assert "later epochs start at block 1" in log
+    assert int(re.search(r"cpt: (\d+) row passes started at block 1", log).group(1)) > 0
+    assert "later epochs start at block" not in recomputed.log_path.read_text()
+    a = load_file(str(reused.output_path("final") / "model.safetensors"))
+    b = load_file(str(recomputed.output_path("final") / "model.safetensors"))
+    base = load_model(str(tiny_model)).state_dict()
+    assert not torch.equal(a["model.layers.1.mlp.up_proj.weight"], base["model.layers.1.mlp.up_proj.weight"])
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=1e-4, atol=1e-5, msg=name)

@@ -148,10 +148,12 @@ def _to_arrays(rows: list[tuple[list[int], list[int], list[bool], int]], length:
 
 
 class PackedDataset(torch.utils.data.Dataset):
-    """Rows of a PackedSet as the tensors a causal LM takes: no attention_mask on purpose."""
+    """Rows of a PackedSet as the tensors a causal LM takes: no attention_mask on purpose.
+    `with_row_index` adds each row's number (for a trainer that keeps per-row results)."""
 
-    def __init__(self, packed: PackedSet):
+    def __init__(self, packed: PackedSet, with_row_index: bool = False):
         self.packed = packed
+        self.with_row_index = with_row_index
 
     def __len__(self) -> int:
         return self.packed.rows
@@ -160,8 +162,11 @@ class PackedDataset(torch.utils.data.Dataset):
         ids = torch.from_numpy(np.asarray(self.packed.input_ids[i], dtype=np.int64))
         labels = ids.clone()
         labels[~torch.from_numpy(np.array(self.packed.loss_mask[i]))] = -100  # copy: mmap rows are read-only
-        return {
+        item = {
             "input_ids": ids,
             "position_ids": torch.from_numpy(np.asarray(self.packed.position_ids[i], dtype=np.int64)),
             "labels": labels,
         }
+        if self.with_row_index:
+            item["row_index"] = torch.tensor(i)
+        return item

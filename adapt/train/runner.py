@@ -20,8 +20,9 @@ from adapt.config import TrainSection
 from adapt.fileio import write_json_atomic
 from adapt.rundir import RunDir
 from adapt.train.callbacks import ProgressReporter, StopFlag, StopOnSignal
+from adapt.train.frozen_prefix import FrozenPrefixCache, FrozenPrefixTrainer
 from adapt.train.packing import PackedDataset, PackedSet
-from adapt.resources import keep_freed_memory
+from adapt.resources import available_ram_bytes, keep_freed_memory
 
 log = logging.getLogger("adapt")
 
@@ -84,7 +85,10 @@ def run_stage(
     out_dir: Path,
     tokenizer,
     show_bar: bool = True,
+    frozen_blocks: int = 0,
 ) -> StageResult:
+    """`frozen_blocks`: the model trains only the blocks above this many, whose output is kept per row
+    and reused from the second epoch on (adapt/train/frozen_prefix.py); 0: every block runs every step."""
     checkpoints = run.checkpoints_dir(stage)
     if not torch.cuda.is_available():
         keep_freed_memory()
@@ -117,18 +121,24 @@ def run_stage(
     world = max(1, args.world_size)
     tokens_per_row = packed.real_tokens / max(1, packed.rows)
     tokens_per_step = tokens_per_row * section.micro_batch_size * section.grad_accum * world
-    trainer = Trainer(
-        model=model,
-        args=args,
-        train_dataset=PackedDataset(packed),
-        data_collator=default_data_collator,
-        callbacks=[StopOnSignal(), ProgressReporter(run, stage, tokens_per_step, show_bar=show_bar)],
-    )
+    common = {"model": model, "args": args, "data_collator": default_data_collator,
+              "callbacks": [StopOnSignal(), ProgressReporter(run, stage, tokens_per_step, show_bar=show_bar)]}
+    if frozen_blocks:
+        # At most a quarter of the memory free now: the cache must never be what runs a machine out.
+        cache = FrozenPrefixCache(model, frozen_blocks, packed.rows, packed.input_ids.shape[1],
+                                  memory_limit=available_ram_bytes() // 4)
+        trainer = FrozenPrefixTrainer(train_dataset=PackedDataset(packed, with_row_index=True),
+                                      prefix_cache=cache, **common)
+    else:
+        trainer = Trainer(train_dataset=PackedDataset(packed), **common)
     trainer.remove_callback(PrinterCallback)  # our ProgressReporter prints; raw log dicts are noise
     resume_from = last_complete_checkpoint(checkpoints)
     if resume_from is not None:
         log.info("%s: resuming from %s", stage, resume_from.name)
     output = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    if frozen_blocks:
+        log.info("%s: %d row passes started at block %d (the frozen blocks' kept output)", stage,
+                 trainer.prefix_cache.reused_rows, frozen_blocks)
     history = [h["loss"] for h in trainer.state.log_history if "loss" in h]
     result = StageResult(
         stopped=StopFlag.requested,

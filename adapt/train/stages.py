@@ -24,6 +24,7 @@ from adapt.train.chat_data import encode_conversation, has_chat_template
 from adapt.train.packing import PackedSet, pack_documents, pack_examples
 from adapt.resources import (TrainingResourceError, disk_full_message, is_disk_full, is_out_of_memory,
                                     out_of_memory_message)
+from adapt.train.frozen_prefix import block_list
 from adapt.train.runner import StageResult, last_complete_checkpoint, remove_incomplete_checkpoints, run_stage
 
 log = logging.getLogger("adapt")
@@ -124,12 +125,10 @@ def check_context_length(config: RunConfig, stage: str, length: int) -> None:
 
 
 def transformer_blocks(model) -> torch.nn.ModuleList:
-    """The model's stack of transformer blocks: its longest ModuleList (model.model.layers in Llama,
-    Qwen, Gemma, Mistral; transformer.h in GPT-2 style models)."""
-    lists = [m for m in model.modules() if isinstance(m, torch.nn.ModuleList)]
-    if not lists:
+    found = block_list(model)
+    if found is None:
         raise StageInputError("model.train_layers: this model has no list of transformer blocks to choose from")
-    return max(lists, key=len)
+    return found[2]
 
 
 def freeze_below(model, top: int) -> None:
@@ -149,6 +148,13 @@ def freeze_below(model, top: int) -> None:
     log.info("training the top %d of %d transformer blocks (%s of %s parameters)", top, len(blocks),
              f"{sum(p.numel() for p in model.parameters() if p.requires_grad):,}",
              f"{sum(p.numel() for p in model.parameters()):,}")
+
+
+def reusable_frozen_blocks(config: RunConfig, model) -> int:
+    """How many blocks sit frozen below the trained ones, when their output is to be reused."""
+    if config.model.method != "full" or not config.model.train_layers or not config.model.reuse_frozen_blocks:
+        return 0
+    return len(transformer_blocks(model)) - config.model.train_layers
 
 
 def trainable_model(config: RunConfig, start_from: Path | None):
@@ -193,7 +199,8 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
                      config.model.lora.target_modules, f"{trainable:,}", f"{total:,}")
         try:
             return run_stage(run=run, stage=stage, model=model, packed=packed, section=section, seed=config.seed,
-                             compute_dtype=compute, out_dir=out_dir, tokenizer=tokenizer, show_bar=show_bar)
+                             compute_dtype=compute, out_dir=out_dir, tokenizer=tokenizer, show_bar=show_bar,
+                             frozen_blocks=reusable_frozen_blocks(config, model))
         except Exception as err:
             checkpoint = last_complete_checkpoint(run.checkpoints_dir(stage))
             if is_disk_full(err, run.path):
