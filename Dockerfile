@@ -4,6 +4,10 @@
 # a Space's persistent storage or a volume here, so a restart loses nothing.
 FROM python:3.11-slim
 
+# A CJK font: the Japanese UI's plots (and its language button) would otherwise draw empty boxes.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 1000 user \
  && mkdir -p /data && chown user:user /data
 

@@ -13,6 +13,27 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+# What the plots say, per language. Japanese plots are drawn only where a CJK font is installed
+# (fonts-noto-cjk): without one matplotlib draws empty boxes, and the English plot is shown instead.
+PLOT_TEXT = {
+    "en": {"base": "base", "cpt": "after CPT", "sft": "after SFT", "retrieval": "base + retrieval",
+           "heldout_domain": "held-out domain", "general": "general (forgetting)",
+           "ppl_axis": "perplexity (lower is better)", "ppl_title": "Perplexity before and after adaptation",
+           "tokens_axis": "contribution to the mean loss change (nats/token; < 0 is better)",
+           "tokens_title": "Where the loss changed (mean {mean:+.3f}, {tokens} tokens)",
+           "train": "train questions", "heldout": "held-out questions", "fact_match": "fact match",
+           "similarity": "similarity"},
+    "ja": {"base": "ベース", "cpt": "CPT後", "sft": "SFT後", "retrieval": "ベース＋検索",
+           "heldout_domain": "ドメイン（学習外）", "general": "一般（忘却）",
+           "ppl_axis": "パープレキシティ（低いほど良い）", "ppl_title": "適応前後のパープレキシティ",
+           "tokens_axis": "平均損失変化への寄与（nats/トークン、負は改善）",
+           "tokens_title": "損失が変わった箇所（平均 {mean:+.3f}、{tokens} トークン）",
+           "train": "学習用の質問", "heldout": "学習外の質問", "fact_match": "事実一致",
+           "similarity": "類似度"},
+}
+CJK_FONTS = ("Noto Sans CJK JP", "Noto Serif CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic")
+
+
 def _plt():
     import matplotlib
 
@@ -22,70 +43,99 @@ def _plt():
     return plt
 
 
-def plot_perplexity(report: dict, path: Path) -> Path | None:
+def cjk_font() -> str | None:
+    """An installed font that has Japanese glyphs, or None."""
+    _plt()
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def plot_languages() -> list[str]:
+    return ["en", "ja"] if cjk_font() else ["en"]
+
+
+def localized_plot_name(file: str, lang: str) -> str:
+    """report_qa.png -> report_qa.ja.png: the same plot in another language."""
+    return file if lang == "en" else file.removesuffix(".png") + f".{lang}.png"
+
+
+def _fonts(lang: str) -> dict:
+    if lang == "en":
+        return {}
+    return {"font.family": ["DejaVu Sans", cjk_font() or "DejaVu Sans"]}
+
+
+def plot_perplexity(report: dict, path: Path, lang: str = "en") -> Path | None:
     ppl = report.get("perplexity") or {}
     sets = [(name, ppl.get(name)) for name in ("heldout_domain", "general") if ppl.get(name)]
     if not sets:
         return None
-    plt = _plt()
+    plt, say = _plt(), PLOT_TEXT[lang]
     models = list(sets[0][1])
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    width = 0.8 / len(sets)
-    for i, (name, values) in enumerate(sets):
-        xs = [m + i * width for m in range(len(models))]
-        bars = ax.bar(xs, [values[m]["perplexity"] for m in models], width,
-                      label="held-out domain" if name == "heldout_domain" else "general (forgetting)")
-        ax.bar_label(bars, fmt="%.1f", fontsize=8)
-    ax.set_xticks([m + width * (len(sets) - 1) / 2 for m in range(len(models))],
-                  [MODEL_LABELS.get(m, m) for m in models])
-    ax.set_ylabel("perplexity (lower is better)")
-    ax.set_title("Perplexity before and after adaptation")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    with plt.rc_context(_fonts(lang)):
+        fig, ax = plt.subplots(figsize=(6.4, 3.6))
+        _draw_perplexity(ax, sets, models, say)
+        fig.tight_layout()
+        fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
 
 
-def plot_tokens(report: dict, path: Path) -> Path | None:
+def _draw_perplexity(ax, sets, models, say) -> None:
+    width = 0.8 / len(sets)
+    for i, (name, values) in enumerate(sets):
+        xs = [m + i * width for m in range(len(models))]
+        bars = ax.bar(xs, [values[m]["perplexity"] for m in models], width, label=say[name])
+        ax.bar_label(bars, fmt="%.1f", fontsize=8)
+    ax.set_xticks([m + width * (len(sets) - 1) / 2 for m in range(len(models))], [say.get(m, m) for m in models])
+    ax.set_ylabel(say["ppl_axis"])
+    ax.set_title(say["ppl_title"])
+    ax.legend(fontsize=8)
+
+
+def plot_tokens(report: dict, path: Path, lang: str = "en") -> Path | None:
     analysis = report.get("token_analysis") or {}
     by_kind = analysis.get("by_kind")
     if not by_kind:
         return None
-    plt = _plt()
+    plt, say = _plt(), PLOT_TEXT[lang]
     kinds = list(by_kind)
     values = [by_kind[k]["contribution"] for k in kinds]
-    fig, ax = plt.subplots(figsize=(6.4, 3.4))
-    ax.barh(kinds, values, color=["#c0392b" if v > 0 else "#27ae60" for v in values])
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel("contribution to the mean loss change (nats/token; < 0 is better)")
-    ax.set_title(f"Where the loss changed (mean {analysis['mean_change']:+.3f}, {analysis['tokens']} tokens)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    with plt.rc_context(_fonts(lang)):
+        fig, ax = plt.subplots(figsize=(6.4, 3.4))
+        ax.barh(kinds, values, color=["#c0392b" if v > 0 else "#27ae60" for v in values])
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_xlabel(say["tokens_axis"])
+        ax.set_title(say["tokens_title"].format(mean=analysis["mean_change"], tokens=analysis["tokens"]))
+        fig.tight_layout()
+        fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
 
 
-def plot_qa(report: dict, path: Path) -> Path | None:
+def plot_qa(report: dict, path: Path, lang: str = "en") -> Path | None:
     qa = report.get("qa") or {}
     splits = [s for s in ("train", "heldout") if qa.get(s)]
     if not splits:
         return None
-    plt = _plt()
-    fig, axes = plt.subplots(1, len(splits), figsize=(3.6 * len(splits), 3.4), squeeze=False)
-    for ax, split in zip(axes[0], splits):
-        models = list(qa[split])
-        facts = [qa[split][m]["fact_match"] or 0 for m in models]
-        sims = [qa[split][m]["similarity"] or 0 for m in models]
-        xs = range(len(models))
-        ax.bar([x - 0.2 for x in xs], facts, 0.4, label="fact match")
-        ax.bar([x + 0.2 for x in xs], sims, 0.4, label="similarity")
-        ax.set_xticks(list(xs), [MODEL_LABELS.get(m, m) for m in models], rotation=20, fontsize=8)
-        ax.set_ylim(0, 1)
-        ax.set_title(f"{'train' if split == 'train' else 'held-out'} questions")
-    axes[0][0].legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    plt, say = _plt(), PLOT_TEXT[lang]
+    with plt.rc_context(_fonts(lang)):
+        fig, axes = plt.subplots(1, len(splits), figsize=(3.6 * len(splits), 3.4), squeeze=False)
+        for ax, split in zip(axes[0], splits):
+            models = list(qa[split])
+            facts = [qa[split][m]["fact_match"] or 0 for m in models]
+            sims = [qa[split][m]["similarity"] or 0 for m in models]
+            xs = range(len(models))
+            ax.bar([x - 0.2 for x in xs], facts, 0.4, label=say["fact_match"])
+            ax.bar([x + 0.2 for x in xs], sims, 0.4, label=say["similarity"])
+            ax.set_xticks(list(xs), [say.get(m, m) for m in models], rotation=20, fontsize=8)
+            ax.set_ylim(0, 1)
+            ax.set_title(say[split])
+        axes[0][0].legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
 

@@ -24,7 +24,7 @@ from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
 from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
-from adapt.evaluate.report import markdown, plot_perplexity, plot_qa, plot_tokens
+from adapt.evaluate.report import localized_plot_name, markdown, plot_languages, plot_perplexity, plot_qa, plot_tokens
 from adapt.evaluate.tokens import analyze
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic, write_text_atomic
 from adapt.models import load_for_inference, load_tokenizer, pick_dtype, resolve_model, rope_overrides
@@ -265,6 +265,9 @@ def _write_outputs(run: RunDir, report: dict) -> None:
         path = plotter(report, run.path / f"report_{name}.png")
         if path:
             plots[name] = path.name
+            # The UI shows the plot in its language: report_qa.ja.png beside report_qa.png.
+            for lang in plot_languages()[1:]:
+                plotter(report, run.path / localized_plot_name(path.name, lang), lang)
     report["plots"] = plots
     report["summary"] = run.report_markdown_path.name
     write_text_atomic(run.report_markdown_path, markdown(report))
