@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from adapt.evaluate.report import cjk_font
 from app_server import running_app
 from conftest import ROOT
 from hub_standin import StandinHub
@@ -97,6 +98,8 @@ def test_language_switch(page):
     wait_text(page, "#data-totals", lambda t: "まだ文書がありません" in t)
     headers = wait_text(page, "#data-files", lambda t: "ファイル" in t or "file" in t)
     assert "ファイル" in headers and "文字数" in headers, headers  # table headers follow the switch too
+    # Gradio's own texts follow the button too, not the browser's locale ("Drop File Here").
+    wait_text(page, "#data-upload", lambda t: "ファイルをここにドロップ" in t)
     shot(page, "0-japanese")
     tab(page, "2. 学習")
     assert "クイックデモ" in page.locator("#train-preset").text_content()
@@ -106,6 +109,7 @@ def test_language_switch(page):
     page.get_by_label("English").check()
     page.wait_for_function("() => [...document.querySelectorAll('button[role=tab]')]"
                            ".some(b => b.innerText.includes('1. Data'))")
+    wait_text(page, "#data-upload", lambda t: "Drop File Here" in t)
 
 
 def test_upload_reports_every_file(page, tmp_path):
@@ -231,6 +235,7 @@ def quick_demo(page):
     tab(page, "4. Arena")
     seen["finished_before_arena"] = "done" in status
     seen["arena_note"] = wait_text(page, "#arena-waiting", lambda t: t.strip() != "" or "done" in status)
+    seen["picker"] = page.locator("#run-picker input").input_value()  # one picker above the tabs
     tab(page, "2. Train")
     seen["progress"] = False
     while not any(w in status for w in ("done", "failed")):  # a slow machine is slow, not wrong
@@ -252,7 +257,9 @@ def test_quick_demo_trains_live_and_reattaches_after_reload(quick_demo):
     seen = quick_demo
     assert seen["base"] == "smollm2-135m" and seen["method"] == "lora"
     if not seen["finished_before_arena"]:
-        assert "No finished run yet" in seen["arena_note"], seen["arena_note"]
+        assert "need a finished run" in seen["arena_note"], seen["arena_note"]
+    run_id = seen["picker"].split(" — ")[0]  # the picker shows "<run> — <state>"
+    assert "my-domain" in run_id and run_id in seen["arena_note"], seen
     assert "done" in seen["status"], seen["log"]
     assert seen["progress"]
     assert "estimated" in seen["status"]  # what Check & estimate promised, beside what the run took
@@ -271,6 +278,15 @@ def test_evaluate_shows_the_report(page, quick_demo):
     assert "qa_easy" in categories and "paraphrase" in categories
     assert "Q:" in page.locator("#eval-synthetic-samples").inner_text()
     shot(page, "3-evaluate")
+    # The plots are drawn in the page's language (where a CJK font is installed, as CI installs one).
+    assert ".ja." not in page.locator("#eval-plot-qa img").get_attribute("src")
+    if cjk_font():
+        page.get_by_label("日本語").check()
+        page.wait_for_function("() => (document.querySelector('#eval-plot-qa img') || {}).src"
+                               "?.includes('report_qa.ja.png')", timeout=300_000)
+        page.get_by_label("English").check()
+        page.wait_for_function("() => !(document.querySelector('#eval-plot-qa img') || {}).src"
+                               "?.includes('.ja.png')", timeout=300_000)
 
 
 def test_arena_answers_base_and_adapted_side_by_side(page, app, quick_demo):
@@ -323,14 +339,13 @@ def test_publish_to_the_standin_hub_and_download_zip(page, hub, app, quick_demo,
     assert hub.meta("standin-user/e2e-lumen")["private"] is True
     shot(page, "5-publish")
 
-    # Download is offered only once a zip exists, and the page says when it is ready.
+    # One click builds the zip and downloads it (issue 19 item 8); "again" is offered only once a zip exists.
     assert page.locator("#publish-download").is_disabled()
-    page.locator("#publish-make-zip").click()
+    with page.expect_download(timeout=600_000) as download:
+        page.locator("#publish-make-zip").click()
     made = wait_text(page, "#publish-result", lambda t: "Zip ready" in t or "❌" in t)
     assert "Zip ready" in made, made
-    page.wait_for_function("() => !document.querySelector('#publish-download').disabled", timeout=600_000)
-    with page.expect_download(timeout=600_000) as download:
-        page.locator("#publish-download").click()
+    assert not page.locator("#publish-download").is_disabled()
     target = tmp_path / "download.zip"
     download.value.save_as(target)
     with zipfile.ZipFile(target) as archive:

@@ -4,6 +4,7 @@ import gradio as gr
 
 from adapt.config import DEFAULT_CATEGORY_COUNTS, RunConfig
 from ui.config_form import ConfigForm
+from ui.i18n import Texts
 
 
 def test_numbers_from_the_browser_as_floats_make_the_same_config():
@@ -11,7 +12,7 @@ def test_numbers_from_the_browser_as_floats_make_the_same_config():
                                   "augment": {"categories": DEFAULT_CATEGORY_COUNTS | {"qa_easy": 4}}, "eval": {"retrieval_top_k": 5}})
     with gr.Blocks():
         form = ConfigForm()
-        form.build()
+        form.build(Texts())
     # The browser sends JSON numbers: 30 may arrive as 30.0. Each component converts its payload
     # as it does in the app (gr.Number with precision 0 rounds to int).
     payloads = [float(v) if isinstance(c, gr.Number) and v is not None else v
@@ -49,7 +50,7 @@ def test_the_data_tab_text_field_is_the_runs_setting_not_a_copy():
     with gr.Blocks():
         form = ConfigForm()
         box = form.adopt("data.text_field", lambda value, info: gr.Textbox(value=value, info=info))
-        form.build()
+        form.build(Texts())
     paths = [path for path, _, _ in form.fields]
     assert paths.count("data.text_field") == 1 and box in form.components
     values = [("content" if c is box else v) for c, v in zip(form.components, form.values(RunConfig()))]
@@ -63,3 +64,22 @@ def test_the_data_tab_text_field_is_the_runs_setting_not_a_copy():
     # A recipe button changes recipes, not where the user's text is.
     updates = form.preset_updates(RunConfig())
     assert updates[form.components.index(box)] == gr.update()
+
+
+def test_every_setting_of_the_form_has_a_japanese_name_and_help_line_after_the_switch():
+    """Issue 19 item 9: config field names and help texts stayed English in the Japanese UI."""
+    texts = Texts()
+    with gr.Blocks():
+        form = ConfigForm()
+        form.build(texts)
+    updates = dict(zip(map(id, texts.components()), texts.updates("ja")))
+    english = dict(zip(map(id, texts.components()), texts.updates("en")))
+    japanese = [updates[id(component)] for component in form.components]
+    assert len(japanese) == len(form.components) > 90
+    for (path, kind, component), update in zip(form.fields, japanese):
+        assert update["label"] != english[id(component)]["label"], path
+        assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in update["label"]), path
+        if english[id(component)].get("info"):
+            assert update["info"] and update["info"] != english[id(component)]["info"], path
+    learning_rate = japanese[[p for p, _, _ in form.fields].index("cpt.learning_rate")]
+    assert learning_rate["label"] == "学習率（cpt.learning_rate）" and "許容範囲: > 0" in learning_rate["info"]

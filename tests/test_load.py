@@ -64,15 +64,16 @@ def one_session(app, i: int) -> dict:
     client = Client(app["url"], verbose=False)
     session = {"browser_id": f"load-session-{i}", "draft_id": f"draft-{i}", "lang": "en", "run": app["owned"][i]}
     doc = app["docs"][i % len(app["docs"])]
-    uploaded = str(client.predict([handle_file(str(doc))], session, "text", api_name="/on_upload"))
+    # Parameters in the order the app made the components: the session first.
+    uploaded = str(client.predict(session, [handle_file(str(doc))], "text", api_name="/on_upload"))
     polls = [str(client.predict(session, api_name="/on_tick")) for _ in range(3)]
-    client.predict(session, api_name="/show")  # open the Arena tab: its run list is filled for this session
+    client.predict(session, api_name="/show_arena")  # open the Arena tab for this session's run
     latencies, answers = [], []
     history_base, history_adapted = [], []
     for prompt in (f"Hello from session {i}", "What is the capital of France?"):
         start = time.perf_counter()
-        result = client.predict(prompt, history_base, history_adapted, [], app["owned"][i], False, 0.7, 0.9, 16,
-                                1.1, i, session, api_name="/on_send")
+        result = client.predict(session, False, history_base, history_adapted, [], prompt, 0.7, 0.9, 16, 1.1, i,
+                                api_name="/on_send")
         latencies.append(time.perf_counter() - start)
         _, history_base, history_adapted, _ = result[:4]
         answers.append(history_adapted)

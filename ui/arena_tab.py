@@ -11,103 +11,111 @@ from __future__ import annotations
 import gradio as gr
 
 from adapt.chat import ChatEngine, ChatError, GenerationSettings, StreamRequest, retrieval_messages, stream_answers
+from ui import run_picker
 from ui.i18n import Texts, say
-from ui.session import Session, context, waiting_note
+from ui.registry import Call, Registry, Wiring
+from ui.session import context
 
 
-def build(texts: Texts, session_state: gr.BrowserState):
+CHATS = ("arena.base", "arena.adapted", "arena.retrieval_chat")
+SETTINGS = ("arena.temperature", "arena.top_p", "arena.max_tokens", "arena.repetition", "arena.seed")
+
+
+def build(texts: Texts, registry: Registry) -> Wiring:
+    """The tab's components and events; returns the wiring that redraws it for the session's run."""
+    add = registry.add
     texts.make(gr.Markdown, "arena_intro", prop="value")
     with gr.Row():
-        run_choice = texts.make(gr.Dropdown, "arena_run", choices=[], elem_id="arena-run", scale=3)
-        waiting = gr.Markdown(elem_id="arena-waiting")
-        use_retrieval = texts.make(gr.Checkbox, "arena_use_retrieval", value=False, elem_id="arena-retrieval",
-                                   scale=2)
+        add("arena.waiting", gr.Markdown(elem_id="arena-waiting"))
+        use_retrieval = add("arena.use_retrieval", texts.make(gr.Checkbox, "arena_use_retrieval", value=False,
+                                                              elem_id="arena-retrieval", scale=1))
     with gr.Row(equal_height=True):
-        base_chat = texts.make(gr.Chatbot, "arena_base", height=380, elem_id="arena-base",
-                               elem_classes="arena-column")
-        adapted_chat = texts.make(gr.Chatbot, "arena_adapted", height=380, elem_id="arena-adapted",
-                                  elem_classes="arena-column")
-        retrieval_chat = texts.make(gr.Chatbot, "arena_retrieval", height=380, visible=False,
-                                    elem_id="arena-retrieval-chat", elem_classes="arena-column")
+        add("arena.base", texts.make(gr.Chatbot, "arena_base", height=380, elem_id="arena-base",
+                                     elem_classes="arena-column"))
+        add("arena.adapted", texts.make(gr.Chatbot, "arena_adapted", height=380, elem_id="arena-adapted",
+                                        elem_classes="arena-column"))
+        add("arena.retrieval_chat", texts.make(gr.Chatbot, "arena_retrieval", height=380, visible=False,
+                                               elem_id="arena-retrieval-chat", elem_classes="arena-column"))
     with gr.Row():
-        prompt = texts.make(gr.Textbox, "arena_prompt", lines=2, scale=5, elem_id="arena-prompt")
+        prompt = add("arena.prompt", texts.make(gr.Textbox, "arena_prompt", lines=2, scale=5,
+                                                elem_id="arena-prompt"))
         with gr.Column(scale=1, min_width=120):
-            send = texts.make(gr.Button, "arena_send", prop="value", variant="primary", elem_id="arena-send")
+            send = add("arena.send", texts.make(gr.Button, "arena_send", prop="value", variant="primary",
+                                                elem_id="arena-send"))
             clear = texts.make(gr.Button, "arena_clear", prop="value", elem_id="arena-clear")
     with texts.make(gr.Accordion, "arena_settings", open=False):
         with gr.Row():
-            temperature = texts.make(gr.Slider, "arena_temperature", minimum=0.0, maximum=1.5, step=0.05, value=0.0)
-            top_p = texts.make(gr.Slider, "arena_top_p", minimum=0.1, maximum=1.0, step=0.05, value=0.95)
-            max_tokens = texts.make(gr.Slider, "arena_max_tokens", minimum=8, maximum=1024, step=8, value=128)
-            repetition = texts.make(gr.Slider, "arena_repetition", minimum=1.0, maximum=2.0, step=0.05, value=1.1)
-            seed = texts.make(gr.Number, "arena_seed", value=0, precision=0)
+            add("arena.temperature", texts.make(gr.Slider, "arena_temperature", minimum=0.0, maximum=1.5,
+                                                step=0.05, value=0.0))
+            add("arena.top_p", texts.make(gr.Slider, "arena_top_p", minimum=0.1, maximum=1.0, step=0.05,
+                                          value=0.95))
+            add("arena.max_tokens", texts.make(gr.Slider, "arena_max_tokens", minimum=8, maximum=1024, step=8,
+                                               value=128))
+            add("arena.repetition", texts.make(gr.Slider, "arena_repetition", minimum=1.0, maximum=2.0,
+                                               step=0.05, value=1.1))
+            add("arena.seed", texts.make(gr.Number, "arena_seed", value=0, precision=0))
 
-    def show(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        infos = context().jobs.list(session.owner)
-        runs = [i for i in infos if i.state == "done"]
-        ids = [i.id for i in runs]
-        chosen = session.run if session.run in ids else (ids[0] if ids else None)
-        return gr.update(choices=[(f"{i.id} ({i.base})", i.id) for i in runs], value=chosen), \
-            waiting_note(session, infos)
+    def show_arena(call: Call) -> dict:
+        infos = context().jobs.list(call.session.owner)
+        info = run_picker.current(call.session, infos)
+        return {"arena.waiting": run_picker.finished_note(call.session, info, infos)}
 
-    def on_send(message, history_base, history_adapted, history_retrieval, run_id, retrieval_on, temp, p,
-                tokens, penalty, seed_value, value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        if not all(text_only(h) for h in (history_base, history_adapted, history_retrieval)):
+    def on_send(call: Call):
+        histories_in = [call[key] for key in CHATS]
+        if not all(text_only(h) for h in histories_in):
             # The Arena shows no files; a file in a history is a caller-named path, never ours (issue 15).
-            raise gr.Error(say("arena_no_files", session.lang))
-        message = (message or "").strip()
+            raise gr.Error(say("arena_no_files", call.lang))
+        message = (call["arena.prompt"] or "").strip()
         if not message:
-            yield gr.update(), history_base, history_adapted, history_retrieval
+            yield {}
             return
-        if not run_id:
-            raise gr.Error(say("arena_no_run", session.lang))
         try:
-            run = context().jobs.get(run_id, session.owner)
+            run = context().jobs.get(call.session.run or "", call.session.owner)
+            if run.read_status().state != "done":
+                raise gr.Error(say("arena_no_run", call.lang))
             engine = ChatEngine.for_run(run.path)
         except (ChatError, ValueError) as err:
-            raise gr.Error(str(err)) from None
-        histories = [plain_messages(history_base), plain_messages(history_adapted)]
-        requests = [StreamRequest(histories[0] + [{"role": "user", "content": message}], adapter_on=False),
-                    StreamRequest(histories[1] + [{"role": "user", "content": message}], adapter_on=True)]
-        if retrieval_on:
-            histories.append(plain_messages(history_retrieval))
-            with_context = retrieval_messages(engine, histories[2] + [{"role": "user", "content": message}])
-            requests.append(StreamRequest(with_context, adapter_on=False))
+            raise gr.Error(str(err) if isinstance(err, ChatError) else say("arena_no_run", call.lang)) from None
+        sides = list(CHATS[:3 if call["arena.use_retrieval"] else 2])
+        histories = [plain_messages(call[key]) for key in sides]
+        asked = [{"role": "user", "content": message}]
+        requests = [StreamRequest(histories[0] + asked, adapter_on=False),
+                    StreamRequest(histories[1] + asked, adapter_on=True)]
+        if len(sides) == 3:
+            requests.append(StreamRequest(retrieval_messages(engine, histories[2] + asked), adapter_on=False))
         for history in histories:
             # A cue at once: the first token can be seconds away on a CPU.
-            history.extend([{"role": "user", "content": message}, {"role": "assistant", "content": "…"}])
-        yield "", *histories, *([] if retrieval_on else [history_retrieval])
-        settings = GenerationSettings(temperature=float(temp), top_p=float(p), max_new_tokens=int(tokens),
-                                      repetition_penalty=float(penalty), seed=int(seed_value or 0))
+            history.extend([*asked, {"role": "assistant", "content": "…"}])
+        yield {"arena.prompt": "", **dict(zip(sides, histories))}
+        settings = GenerationSettings(temperature=float(call["arena.temperature"]), top_p=float(call["arena.top_p"]),
+                                      max_new_tokens=int(call["arena.max_tokens"]),
+                                      repetition_penalty=float(call["arena.repetition"]),
+                                      seed=int(call["arena.seed"] or 0))
         try:
             for texts_so_far in stream_answers(engine, requests, settings):
                 for history, text in zip(histories, texts_so_far):
                     history[-1] = {"role": "assistant", "content": text}
-                yield "", *histories, *([] if retrieval_on else [history_retrieval])
+                yield dict(zip(sides, histories))
         except ChatError as err:
             raise gr.Error(str(err)) from None
 
-    def on_clear():
-        return [], [], []
+    def on_clear(call: Call) -> dict:
+        return {key: [] for key in CHATS}
 
-    def on_retrieval(enabled):
-        return gr.update(visible=bool(enabled))
+    def on_retrieval(call: Call) -> dict:
+        return {"arena.retrieval_chat": gr.update(visible=bool(call["arena.use_retrieval"]))}
 
-    inputs = [prompt, base_chat, adapted_chat, retrieval_chat, run_choice, use_retrieval, temperature, top_p,
-              max_tokens, repetition, seed, session_state]
-    outputs = [prompt, base_chat, adapted_chat, retrieval_chat]
     # Send is disabled while the models answer: a click meanwhile would otherwise be dropped silently
     # (a button's event runs once at a time), and the user would wait for an answer that never comes.
     for trigger in (send.click, prompt.submit):
-        (trigger(_busy, None, send, queue=False)
-         .then(on_send, inputs, outputs, concurrency_id="chat")
-         .then(_idle, None, send, queue=False))
-    clear.click(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
-    run_choice.change(on_clear, None, [base_chat, adapted_chat, retrieval_chat])
-    use_retrieval.change(on_retrieval, use_retrieval, retrieval_chat)
-    return show, [session_state], [run_choice, waiting]
+        busy = trigger(_busy, None, send, queue=False)
+        answered = registry.on(busy.then, on_send, ["arena.prompt", "arena.use_retrieval", *CHATS, *SETTINGS],
+                               ["arena.prompt", *CHATS], concurrency_id="chat")
+        answered.then(_idle, None, send, queue=False)
+    registry.on(clear.click, on_clear, (), CHATS)
+    registry.on(registry["run"].change, on_clear, (), CHATS)
+    registry.on(use_retrieval.change, on_retrieval, ["arena.use_retrieval"], ["arena.retrieval_chat"])
+    return Wiring(show_arena, (), ("arena.waiting",))
 
 
 def _busy():

@@ -16,13 +16,15 @@ from annotated_types import Ge, Gt, Le, Lt
 from pydantic import BaseModel
 
 from adapt.config import AUGMENT_CATEGORIES, RunConfig
+from ui.config_ja import ALLOWED_JA, CATEGORY_JA, FIELD_JA, ITEMS_PER_DOCUMENT_JA, SECTION_JA
+from ui.i18n import Texts
 
 # Set elsewhere in the app: the run's name and base model at the top of the Train tab, the
 # documents in the Data tab.
 OUTSIDE_THE_FORM = {"name", "model.base", "data.paths"}
 
 
-def _allowed(field) -> str:
+def _allowed(field, word: str = "allowed") -> str:
     """The range as words for the help line. Not Gradio's minimum/maximum: its refusal ("Value -1 is
     less than minimum value 0.") names no setting; RunConfig's names the setting, the value and the range."""
     words = []
@@ -35,7 +37,12 @@ def _allowed(field) -> str:
             words.append(f"<= {item.le:g}")
         elif isinstance(item, Lt):
             words.append(f"< {item.lt:g}")
-    return f"allowed: {', '.join(words)}" if words else ""
+    return f"{word}: {', '.join(words)}" if words else ""
+
+
+def _label_ja(path: str) -> str:
+    """A setting's Japanese name with its YAML path, which is what the CLI and the config file use."""
+    return f"{FIELD_JA[path][0]}（{path}）" if path in FIELD_JA else path
 
 
 def _kind(annotation) -> tuple[str, Any]:
@@ -76,26 +83,37 @@ class ConfigForm:
         self.initial = (initial or RunConfig()).model_dump(mode="json")
         self.adopted: set[str] = set()  # fields shown in another tab (data.text_field in the Data tab)
 
-    def build(self, model: type[BaseModel] = RunConfig, prefix: str = "") -> None:
+    def build(self, texts: Texts, model: type[BaseModel] = RunConfig, prefix: str = "") -> None:
+        """Labels and help lines in English and Japanese (ui/config_ja.py), switched with the page."""
         for name, field in model.model_fields.items():
             path = f"{prefix}{name}"
             if path in OUTSIDE_THE_FORM or path in self.adopted:
                 continue
             kind, extra = _kind(field.annotation)
             if kind == "section":
-                with gr.Accordion(path, open=False):
-                    self.build(extra, prefix=f"{path}.")
+                section_ja = f"{SECTION_JA[path]}（{path}）" if path in SECTION_JA else path
+                with texts.literal(gr.Accordion(path, open=False), "label", {"en": path, "ja": section_ja}):
+                    self.build(texts, extra, prefix=f"{path}.")
                 continue
             if kind == "categories":
-                with gr.Accordion(f"{path} (items per document, 0 = off)", open=False):
+                title = {"en": f"{path} (items per document, 0 = off)",
+                         "ja": f"{_label_ja(path)}（{ITEMS_PER_DOCUMENT_JA}）"}
+                with texts.literal(gr.Accordion(title["en"], open=False), "label", title):
                     with gr.Row():
                         for category in AUGMENT_CATEGORIES:
                             component = gr.Number(label=category, precision=0, min_width=120,
                                                   value=_get(self.initial, f"{path}.{category}"),
                                                   elem_id=f"cfg-{path}.{category}".replace(".", "-"))
+                            texts.literal(component, "label",
+                                          {"en": category, "ja": f"{CATEGORY_JA.get(category, category)}"})
                             self.fields.append((f"{path}.{category}", "category", component))
                 continue
-            self.fields.append((path, kind, self._component(path, kind, extra, field)))
+            component = self._component(path, kind, extra, field)
+            texts.literal(component, "label", {"en": path, "ja": _label_ja(path)})
+            info = {"en": component.info or "", "ja": self._info_ja(path, kind, field)}
+            if info["en"]:
+                texts.literal(component, "info", info)
+            self.fields.append((path, kind, component))
 
     def _component(self, path: str, kind: str, extra, field) -> gr.components.Component:
         value = _form_value(_get(self.initial, path), kind)
@@ -117,6 +135,13 @@ class ConfigForm:
         if kind == "list":
             return gr.Textbox(lines=2, placeholder="one per line", **common)
         return gr.Textbox(**common)
+
+    @staticmethod
+    def _info_ja(path: str, kind: str, field) -> str:
+        help_ja = FIELD_JA.get(path, ("", field.description or ""))[1]
+        if kind in ("int", "float"):
+            return "; ".join(t for t in (help_ja, _allowed(field, ALLOWED_JA)) if t)
+        return help_ja
 
     def adopt(self, path: str, make) -> gr.components.Component:
         """The field at `path` as a component another tab places: `make(value, info)` builds it with the
@@ -141,6 +166,19 @@ class ConfigForm:
         """form.values(config), but a field of another tab (the user's data, not a recipe) is kept."""
         return [gr.update() if path in self.adopted else value
                 for (path, _, _), value in zip(self.fields, self.values(config))]
+
+    @property
+    def ids(self) -> list[str]:
+        """The fields' ids in the UI's registry: cfg.<path>."""
+        return [f"cfg.{path}" for path, _, _ in self.fields]
+
+    def section_ids(self, section: str) -> list[str]:
+        return [f"cfg.{path}" for path, _, _ in self.fields if path.startswith(section + ".")]
+
+    def register(self, registry) -> None:
+        """Every field under its id, once the whole form (and the fields other tabs place) is built."""
+        for key, component in zip(self.ids, self.components):
+            registry.add(key, component)
 
     @property
     def components(self) -> list:

@@ -23,6 +23,7 @@ from adapt.uploads import save_uploads
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.received import split_received, upload_folder
+from ui.registry import SESSION, Call, Registry, Wiring
 from ui.session import Session
 
 EXAMPLE_DOMAINS = {
@@ -102,40 +103,52 @@ def _preview_tokenizer():
         return None, None
 
 
-def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, blocks: gr.Blocks,
-          form: ConfigForm):
-    """The tab's components; returns wire(), which connects them once the Train tab has built the rest of
+def build(texts: Texts, registry: Registry, form: ConfigForm) -> None:
+    """The tab's components; its events are wired by wire(), once the Train tab has built the rest of
     `form`: the preview reads the form's data section, the same one the run is launched with."""
+    add = registry.add
     texts.make(gr.Markdown, "data_intro", prop="value")
     with gr.Row():
         with gr.Column(scale=3):
-            files = texts.make(gr.File, "data_upload", file_count="multiple", file_types=FILE_TYPES, height=140,
-                               elem_id="data-upload")
+            add("data.files", texts.make(gr.File, "data_upload", file_count="multiple", file_types=FILE_TYPES,
+                                         height=140, elem_id="data-upload"))
             with gr.Row():
-                example = texts.make(gr.Dropdown, "data_example", elem_id="data-example",
-                                     choices=[("-", "")] + [(v, k) for k, v in EXAMPLE_DOMAINS.items()], value="")
-                text_field = form.adopt("data.text_field", lambda value, _: texts.make(
+                add("data.example", texts.make(gr.Dropdown, "data_example", elem_id="data-example",
+                                               choices=[("-", "")] + [(v, k) for k, v in EXAMPLE_DOMAINS.items()],
+                                               value=""))
+                form.adopt("data.text_field", lambda value, _: texts.make(
                     gr.Textbox, "data_text_field", info="data_text_field_info", value=value,
                     elem_id="data-text-field"))
-            clear = texts.make(gr.Button, "data_clear", prop="value", variant="secondary", size="sm", elem_id="data-clear")
+            add("data.clear", texts.make(gr.Button, "data_clear", prop="value", variant="secondary", size="sm",
+                                         elem_id="data-clear"))
         with gr.Column(scale=2):
-            totals = gr.Markdown(elem_id="data-totals")
-            precheck = gr.Markdown(elem_id="data-precheck")
-    table = texts.make(gr.Dataframe, "data_files", headers=FILE_COLUMNS, interactive=False, wrap=True,
-                       elem_id="data-files")
-    texts.headers(table, FILE_COLUMNS)
+            add("data.totals", gr.Markdown(elem_id="data-totals"))
+            add("data.precheck", gr.Markdown(elem_id="data-precheck"))
+    add("data.table", texts.headers(texts.make(gr.Dataframe, "data_files", headers=FILE_COLUMNS, interactive=False,
+                                               wrap=True, elem_id="data-files"), FILE_COLUMNS))
     with gr.Row():
-        doc_choice = texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1, elem_id="data-preview-doc")
-        doc_text = texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False, scale=3,
-                              elem_id="data-preview-text")
+        add("data.doc_choice", texts.make(gr.Dropdown, "data_preview_doc", choices=[], scale=1,
+                                          elem_id="data-preview-doc"))
+        add("data.doc_text", texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False,
+                                        scale=3, elem_id="data-preview-text"))
 
-    def refresh(session: Session, data_values: tuple, progress):
+
+PREVIEW = ("preview", "data.table", "data.totals", "data.precheck", "data.doc_choice", "data.doc_text")
+
+
+def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wiring, Wiring]:
+    """The tab's events; returns the wirings for a page load and for a language switch."""
+    data_ids = tuple(form.section_ids("data"))
+
+    def refresh(call: Call) -> dict:
+        session, progress = call.session, call.progress
         paths = draft_paths(session)
         refused = read_json(_refused_path(session), default=[]) or []
         if not paths:
-            return None, *render_preview(None, session.lang, refused, session.run)
+            return dict(zip(PREVIEW, (None, *render_preview(None, session.lang, refused, session.run))))
         try:
-            section = RunConfig.from_dict({"data": form.section("data", list(data_values))}, source="the form").data
+            values = [call[key] for key in data_ids]
+            section = RunConfig.from_dict({"data": form.section("data", values)}, source="the form").data
         except ConfigError as err:
             raise gr.Error(str(err), duration=None) from None
         progress(0, desc=say("data_reading", session.lang))
@@ -144,14 +157,11 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
                                  on_file=lambda done, total, name: progress((done, max(total, 1)), desc=name),
                                  on_precheck=lambda: progress(None, desc=say("data_prechecking", session.lang)))
         preview["tokenizer"] = name if tokenizer is not None else None
-        return preview, *render_preview(preview, session.lang, refused)
+        return dict(zip(PREVIEW, (preview, *render_preview(preview, session.lang, refused))))
 
-    outputs = [preview_state, table, totals, precheck, doc_choice, doc_text]
-
-    def on_upload(paths, value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(),
-                  *data_values):
-        session = Session.load(value, request, profile)
-        received, foreign = split_received(blocks, paths or [])
+    def on_upload(call: Call) -> dict:
+        session = call.session
+        received, foreign = split_received(blocks, call["data.files"] or [])
         if foreign:  # a path named by the caller, not an upload: refuse the whole call (issue 15)
             raise gr.Error(say("data_not_received", session.lang, files=", ".join(p.name for p in foreign[:10])))
         reports = save_uploads([(p, p.name) for p in received], session.uploads_dir(), received_in=upload_folder())
@@ -161,45 +171,42 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
         rows = (read_json(_refused_path(session), default=[]) or []) + [
             [r.name, say("data_error", session.lang), r.reason, 0, 0, "", "", 0] for r in reports if r.status != "ok"]
         write_json_atomic(_refused_path(session), rows)
-        return None, session.dump(), *refresh(session, data_values, progress)
+        return {"data.files": None, SESSION: session.dump(), **refresh(call)}
 
-    def on_example(name, value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(),
-                   *data_values):
-        session = Session.load(value, request, profile)
-        session.example = name or None
-        return session.dump(), *refresh(session, data_values, progress)
+    def on_example(call: Call) -> dict:
+        call.session.example = call["data.example"] or None
+        return {SESSION: call.session.dump(), **refresh(call)}
 
-    def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(), *data_values):
+    def on_show(call: Call) -> dict:
         """Reload or first visit: show what this session's draft already holds."""
-        session = Session.load(value, request, profile)
-        return session.example or "", *refresh(session, data_values, progress)
+        return {"data.example": call.session.example or "", **refresh(call)}
 
-    def on_clear(value, request: gr.Request, profile: gr.OAuthProfile | None, progress=gr.Progress(), *data_values):
-        session = Session.load(value, request, profile)
+    def on_clear(call: Call) -> dict:
+        session = call.session
         shutil.rmtree(session.uploads_dir(), ignore_errors=True)
         _refused_path(session).unlink(missing_ok=True)
         session.new_draft()
-        return session.dump(), "", *refresh(session, data_values, progress)
+        return {SESSION: session.dump(), "data.example": "", **refresh(call)}
 
-    def on_doc(index, preview):
+    def on_doc(call: Call) -> dict:
+        preview, index = call["preview"], call["data.doc_choice"]
         if preview is None or index is None or index >= len(preview["documents"]):
-            return ""
-        return preview["documents"][index]["text"]
+            return {"data.doc_text": ""}
+        return {"data.doc_text": preview["documents"][index]["text"]}
 
-    def on_language(value, preview, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
+    def on_language(call: Call) -> dict:
+        session = call.session
         refused = read_json(_refused_path(session), default=[]) or []
-        rows, totals_text, precheck_text, _, _ = render_preview(preview, session.lang, refused, session.run)
-        return rows, totals_text, precheck_text
+        rows, totals, precheck, _, _ = render_preview(call["preview"], session.lang, refused, session.run)
+        return {"data.table": rows, "data.totals": totals, "data.precheck": precheck}
 
-    def wire():
-        data = form.section_components("data")
-        files.upload(on_upload, [files, session_state, *data], [files, session_state, *outputs])
-        example.input(on_example, [example, session_state, *data], [session_state, *outputs])
-        clear.click(on_clear, [session_state, *data], [session_state, example, *outputs])
-        text_field.submit(on_show, [session_state, *data], [example, *outputs])
-        doc_choice.change(on_doc, [doc_choice, preview_state], doc_text)
-        return (on_show, [session_state, *data], [example, *outputs]), \
-            (on_language, [session_state, preview_state], [table, totals, precheck])
-
-    return wire
+    registry.on(registry["data.files"].upload, on_upload, ("data.files", *data_ids),
+                ("data.files", SESSION, *PREVIEW), progress=True)
+    registry.on(registry["data.example"].input, on_example, ("data.example", *data_ids), (SESSION, *PREVIEW),
+                progress=True)
+    registry.on(registry["data.clear"].click, on_clear, data_ids, (SESSION, "data.example", *PREVIEW), progress=True)
+    registry.on(registry["cfg.data.text_field"].submit, on_show, data_ids, ("data.example", *PREVIEW),
+                progress=True)
+    registry.on(registry["data.doc_choice"].change, on_doc, ("data.doc_choice", "preview"), ("data.doc_text",))
+    return (Wiring(on_show, data_ids, ("data.example", *PREVIEW), progress=True),
+            Wiring(on_language, ("preview",), ("data.table", "data.totals", "data.precheck")))

@@ -4,20 +4,25 @@ a button that queues the evaluation again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gradio as gr
 
-from adapt.evaluate.report import MODEL_LABELS
+from adapt.evaluate.report import MODEL_LABELS, localized_plot_name
 from adapt.fileio import read_json, read_jsonl
 from adapt.jobs import JobError
 from adapt.rundir import RunDir
 from adapt.views import Perplexity, Report
 from ui.files import servable
+from ui import run_picker
 from ui.i18n import Texts, header, say
-from ui.session import Session, context
+from ui.registry import Call, Registry, Wiring
+from ui.session import context
 
 PPL_COLUMNS = ["model", "held-out domain", "change %", "general (forgetting)", "change %"]
 QA_COLUMNS = ["split", "model", "questions", "fact match", "similarity", "judge"]
 SYNTHETIC_COLUMNS = ["category", "documents", "kept", "dropped", "why dropped"]
+PLOTS = ("perplexity", "qa", "tokens")
 
 
 def _pct(entry: Perplexity | None) -> str:
@@ -89,85 +94,78 @@ def synthetic_samples(summary: dict) -> str:
     return "\n\n".join(parts)
 
 
-def build(texts: Texts, session_state: gr.BrowserState):
+def plot_file(folder: Path, file: str, lang: str) -> Path:
+    """The plot drawn in the page's language where the run has one (a CJK font was installed when it
+    was evaluated), else the English one."""
+    localized = folder / localized_plot_name(file, lang)
+    return localized if localized.exists() else folder / file
+
+
+def build(texts: Texts, registry: Registry) -> Wiring:
+    """The tab's components and events; returns the wiring that redraws it for the session's run."""
+    add = registry.add
     with gr.Row():
-        run_choice = texts.make(gr.Dropdown, "eval_run", choices=[], elem_id="eval-run", scale=3)
-        refresh = texts.make(gr.Button, "eval_refresh", prop="value", size="sm", scale=1)
-        rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=1)
-    status = gr.Markdown(elem_id="eval-status")
+        add("eval.status", gr.Markdown(elem_id="eval-status"))
+        refresh = texts.make(gr.Button, "eval_refresh", prop="value", size="sm", scale=0)
+        rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=0)
     with gr.Row():
-        ppl_table = texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS, interactive=False),
-                                  PPL_COLUMNS)
-        qa_table = texts.headers(texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False,
-                                            elem_id="eval-qa"), QA_COLUMNS)
+        add("eval.perplexity", texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS,
+                                                        interactive=False), PPL_COLUMNS))
+        add("eval.qa", texts.headers(texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False,
+                                                elem_id="eval-qa"), QA_COLUMNS))
     with gr.Row():
         # No label over the picture: it covered the plot's own title.
-        plot_ppl = gr.Image(label="perplexity", show_label=False, interactive=False, buttons=["download"],
-                            elem_id="eval-plot-perplexity")
-        plot_qa = gr.Image(label="QA", show_label=False, interactive=False, buttons=["download"],
-                           elem_id="eval-plot-qa")
-        plot_tokens = gr.Image(label="tokens", show_label=False, interactive=False, buttons=["download"],
-                               elem_id="eval-plot-tokens")
-    summary = gr.Markdown(elem_id="eval-summary")
-    answers = texts.make(gr.Dataframe, "eval_answers", interactive=False, wrap=True)
+        for name in PLOTS:
+            add(f"eval.plot_{name}", gr.Image(label=name, show_label=False, interactive=False,
+                                              buttons=["download"], elem_id=f"eval-plot-{name}"))
+    add("eval.summary", gr.Markdown(elem_id="eval-summary"))
+    add("eval.answers", texts.make(gr.Dataframe, "eval_answers", interactive=False, wrap=True))
     with texts.make(gr.Accordion, "eval_synthetic", open=False, elem_id="eval-synthetic"):
-        synthetic_table = texts.make(gr.Dataframe, "eval_synthetic_table", headers=SYNTHETIC_COLUMNS,
-                                     interactive=False, wrap=True, elem_id="eval-synthetic-table")
-        synthetic_md = gr.Markdown(elem_id="eval-synthetic-samples")
-    texts.headers(synthetic_table, SYNTHETIC_COLUMNS)
+        add("eval.synthetic_table", texts.headers(texts.make(
+            gr.Dataframe, "eval_synthetic_table", headers=SYNTHETIC_COLUMNS, interactive=False, wrap=True,
+            elem_id="eval-synthetic-table"), SYNTHETIC_COLUMNS))
+        add("eval.synthetic_samples", gr.Markdown(elem_id="eval-synthetic-samples"))
 
-    def show(session: Session):
+    def show_report(call: Call) -> dict:
+        session = call.session
         jobs = context().jobs
-        infos = [i for i in jobs.list(session.owner)]
-        ids = [i.id for i in infos]
-        if session.run not in ids:
-            session.run = next((i.id for i in infos if RunDir(jobs.root / i.id).report_path.exists()),
-                               ids[0] if ids else None)
-        choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
-                            value=session.run)
-        empty = (choices, say("eval_no_report", session.lang), [], [], None, None, None, "",
-                 gr.update(value=[], headers=["question"]), [], "")
-        if session.run is None:
+        info = run_picker.current(session, jobs.list(session.owner))
+        empty = {"eval.status": say("eval_no_report", session.lang), "eval.perplexity": [], "eval.qa": [],
+                 **{f"eval.plot_{name}": None for name in PLOTS}, "eval.summary": "",
+                 "eval.answers": gr.update(value=[], headers=["question"]), "eval.synthetic_table": [],
+                 "eval.synthetic_samples": ""}
+        if info is None:
             return empty
-        run = jobs.get(session.run, session.owner)
+        run = jobs.get(info.id, session.owner)
         augmented = read_json(run.augment_summary_path, default=None) or {}
-        synthetic = (synthetic_rows(augmented), synthetic_samples(augmented))
+        synthetic = {"eval.synthetic_table": synthetic_rows(augmented),
+                     "eval.synthetic_samples": synthetic_samples(augmented)}
         report = run.read_report()
-        eval_state = run.read_status().stage_entry("eval").state
+        evaluating = run.read_status().stage_entry("eval").state in ("running", "pending")
+        busy = say("eval_running", session.lang) if evaluating else ""
         if report is None:
-            busy = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
-            return (choices, busy or say("eval_no_report", session.lang), *empty[2:-2], *synthetic)
-        image = {name: servable(run.path / file) for name, file in report.plots.items() if (run.path / file).exists()}
+            return {**empty, "eval.status": busy or say("eval_no_report", session.lang), **synthetic}
+        image = {name: servable(plot_file(run.path, file, session.lang)) for name, file in report.plots.items()
+                 if (run.path / file).exists()}
         headers, rows = answer_rows(run)
         headers = [header(h, session.lang) for h in headers]
-        note = say("eval_running", session.lang) if eval_state in ("running", "pending") else ""
-        summary_text = report_prose(run.report_markdown_path)
         # The question and reference columns narrower than the answers: the answers are what people compare.
         widths = ["7%", "18%", "20%"] + [f"{55 // max(1, len(headers) - 3)}%"] * (len(headers) - 3)
-        return (choices, note, perplexity_rows(report), qa_rows(report), image.get("perplexity"), image.get("qa"),
-                image.get("tokens"), summary_text, gr.update(value=rows, headers=headers, column_widths=widths),
-                *synthetic)
+        return {"eval.status": busy, "eval.perplexity": perplexity_rows(report), "eval.qa": qa_rows(report),
+                **{f"eval.plot_{name}": image.get(name) for name in PLOTS},
+                "eval.summary": report_prose(run.report_markdown_path),
+                "eval.answers": gr.update(value=rows, headers=headers, column_widths=widths), **synthetic}
 
-    def on_show(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        return show(Session.load(value, request, profile))
-
-    def on_choose(run_id, value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        session.run = run_id
-        return session.dump(), *show(session)
-
-    def on_rerun(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
+    def on_rerun(call: Call) -> dict:
         try:
-            context().jobs.rerun_eval(session.run or "", session.owner)
+            context().jobs.rerun_eval(call.session.run or "", call.session.owner)
         except JobError as err:
             raise gr.Error(str(err)) from None
-        gr.Info(say("eval_queued", session.lang))
-        return show(session)
+        gr.Info(say("eval_queued", call.lang))
+        return show_report(call)
 
-    outputs = [run_choice, status, ppl_table, qa_table, plot_ppl, plot_qa, plot_tokens, summary, answers,
-               synthetic_table, synthetic_md]
-    run_choice.input(on_choose, [run_choice, session_state], [session_state, *outputs])
-    refresh.click(on_show, [session_state], outputs)
-    rerun.click(on_rerun, [session_state], outputs)
-    return on_show, [session_state], outputs
+    outputs = ("eval.status", "eval.perplexity", "eval.qa", *(f"eval.plot_{name}" for name in PLOTS),
+               "eval.summary", "eval.answers", "eval.synthetic_table", "eval.synthetic_samples")
+    registry.on(refresh.click, show_report, (), outputs)
+    registry.on(rerun.click, on_rerun, (), outputs)
+    return Wiring(show_report, (), outputs)

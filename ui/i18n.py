@@ -61,6 +61,11 @@ class Texts:
         self.bound.append((component, "headers", list(columns)))
         return component
 
+    def literal(self, component, prop: str, texts: dict[str, str]):
+        """A property whose text is given per language ({"en": ..., "ja": ...}), not a STRINGS key."""
+        self.bound.append((component, prop, texts))
+        return component
+
     def bind(self, component, key: str, prop: str = "label"):
         self.bound.append((component, prop, key))
         return component
@@ -81,6 +86,8 @@ class Texts:
                 text = [(say(k, lang), v) for k, v in key]
             elif prop == "headers":
                 text = [header(column, lang) for column in key]
+            elif isinstance(key, dict):
+                text = key.get(lang) or key["en"]
             else:
                 text = say(key, lang)
             props.setdefault(id(component), {})[prop] = text

@@ -7,6 +7,7 @@ reload, a second tab or an app restart re-attaches to the same runs.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,12 +16,49 @@ import gradio as gr
 from adapt import chat
 from adapt.fileio import keep_files_private
 from adapt.models import ModelNotAvailable, default_base_model, resolve_model
-from ui import arena_tab, data_tab, evaluate_tab, publish_tab, train_tab
+from ui import arena_tab, data_tab, evaluate_tab, publish_tab, run_picker, train_tab
 from ui.config_form import ConfigForm
 from ui.i18n import LANGUAGES, Texts, language_from_header
+from ui.registry import SESSION, Call, Registry
 from ui.session import Session, context
 
 CSS = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+
+
+# Gradio's own words in the upload box, from its Japanese locale (gradio/templates/frontend/assets/ja-*.js).
+UPLOAD_BOX_JA = {"Drop File Here": "ファイルをここにドロップ", "Click to Upload": "クリックしてアップロード",
+                 "or": "または"}
+
+
+def gradio_texts_script() -> str:
+    """JavaScript that puts Gradio's own texts in the upload box ("Drop File Here") in the language
+    button's language. Gradio picks its locale from the browser once, and its upload box keeps the
+    words it was drawn with even when the locale changes (its own settings panel does not change
+    them either), so the words are swapped in place, and again whenever Gradio redraws the box."""
+    pairs = json.dumps(list(UPLOAD_BOX_JA.items()), ensure_ascii=False)
+    return f"""(name) => {{
+        window.__adaptJapanese = name === "日本語";
+        const pairs = {pairs};
+        const swap = () => {{
+            const japanese = window.__adaptJapanese;
+            for (const box of document.querySelectorAll("#data-upload")) {{
+                const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {{
+                    const text = node.nodeValue.trim().replace(/^- (.*) -$/, "$1");
+                    for (const [en, ja] of pairs) {{
+                        const [from, to] = japanese ? [en, ja] : [ja, en];
+                        if (text === from) node.nodeValue = node.nodeValue.replace(from, to);
+                    }}
+                }}
+            }}
+        }};
+        if (!window.__adaptTextsObserver) {{
+            window.__adaptTextsObserver = new MutationObserver(swap);
+            window.__adaptTextsObserver.observe(document.body, {{childList: true, subtree: true, characterData: true}});
+        }}
+        swap();
+        return name;
+    }}"""
 
 
 def oauth_enabled() -> bool:
@@ -36,30 +74,35 @@ def build() -> gr.Blocks:
         ctx.jobs.before_launch.append(chat.release)  # the Arena's model would take the job's GPU memory
     ctx.jobs.start()
     texts = Texts()
+    registry = Registry()
     with gr.Blocks(title="Domain Adapter") as demo:
-        session_state = gr.BrowserState(None, storage_key="domain-adapter-session", secret=ctx.browser_secret)
-        preview_state = gr.State(None)
+        registry.add(SESSION, gr.BrowserState(None, storage_key="domain-adapter-session",
+                                              secret=ctx.browser_secret))
+        registry.add("preview", gr.State(None))  # the Data tab's corpus preview, for the estimate
         with gr.Row(equal_height=True):
             texts.make(gr.Markdown, "app_intro", prop="value", elem_id="intro")
-            with gr.Column(scale=0, min_width=200):
-                language = texts.make(gr.Radio, "language", choices=list(LANGUAGES), value="English",
-                                      elem_id="language")
+            with gr.Column(scale=0, min_width=340):
+                registry.add("language", texts.make(gr.Radio, "language", choices=list(LANGUAGES), value="English",
+                                                    elem_id="language"))
+                run_picker.build(texts, registry)
                 if oauth_enabled():
                     gr.LoginButton()
         with gr.Tabs():
             with texts.make(gr.Tab, "tab_data", id="data"):
                 # One form for the whole run: the Data tab places data.text_field, the Train tab the rest.
                 form = ConfigForm(initial=train_tab.preset_config("quick-demo", default_base_model()))
-                wire_data_tab = data_tab.build(texts, session_state, preview_state, demo, form)
+                data_tab.build(texts, registry, form)
             with texts.make(gr.Tab, "tab_train", id="train"):
-                train_load = train_tab.build(texts, session_state, preview_state, form)
-            data_load, data_language = wire_data_tab()
+                train_show = train_tab.build(texts, registry, form)
+            data_show, data_language = data_tab.wire(registry, form, demo)
             with texts.make(gr.Tab, "tab_evaluate", id="evaluate") as evaluate:
-                evaluate_load = evaluate_tab.build(texts, session_state)
+                evaluate_show = evaluate_tab.build(texts, registry)
             with texts.make(gr.Tab, "tab_arena", id="arena") as arena:
-                arena_load = arena_tab.build(texts, session_state)
+                arena_show = arena_tab.build(texts, registry)
             with texts.make(gr.Tab, "tab_publish", id="publish") as publish:
-                publish_load = publish_tab.build(texts, session_state)
+                publish_show = publish_tab.build(texts, registry)
+        run_shows = (train_show, evaluate_show, arena_show, publish_show)
+        text_outputs = texts.components()
 
         def on_load(value, request: gr.Request, profile: gr.OAuthProfile | None):
             session = Session.load(value, request, profile)
@@ -68,21 +111,33 @@ def build() -> gr.Blocks:
             name = next(k for k, v in LANGUAGES.items() if v == session.lang)
             return session.dump(), name, *texts.updates(session.lang)
 
-        def on_language(name, value, request: gr.Request, profile: gr.OAuthProfile | None):
-            session = Session.load(value, request, profile)
-            session.lang = LANGUAGES.get(name, "en")
-            return session.dump(), *texts.updates(session.lang)
+        def on_language(call: Call) -> dict:
+            call.session.lang = LANGUAGES.get(call["language"], "en")
+            return {SESSION: call.session.dump(), **dict(zip(text_ids, texts.updates(call.lang)))}
 
-        loaded = demo.load(on_load, [session_state], [session_state, language, *texts.components()])
-        for hook in (data_load, train_load, evaluate_load, arena_load, publish_load):
-            loaded = loaded.then(*hook)
-        # The Data tab's messages are computed text: drawn again, in the new language, from what is shown.
-        language.input(on_language, [language, session_state], [session_state, *texts.components()]) \
-            .then(*data_language)
+        def on_run(call: Call) -> dict:
+            call.session.run = call["run"] or None
+            return {SESSION: call.session.dump()}
+
+        # The texts' components are many and mostly unnamed: they take ids here, for the language switch.
+        text_ids = [f"text.{index}" for index in range(len(text_outputs))]
+        for key, component in zip(text_ids, text_outputs):
+            registry.alias(key, component)
+        loaded = demo.load(on_load, [registry[SESSION]], [registry[SESSION], registry["language"], *text_outputs])
+        loaded = loaded.then(None, [registry["language"]], None, js=gradio_texts_script())
+        for wiring in (data_show, *run_shows):
+            loaded = registry.on(loaded.then, wiring)
+        # The Data tab's messages and the Evaluate tab's plots are computed: drawn again in the new language.
+        switched = registry.on(registry["language"].input, on_language, ("language",), (SESSION, *text_ids))
+        switched = switched.then(None, [registry["language"]], None, js=gradio_texts_script())
+        registry.on(registry.on(switched.then, data_language).then, evaluate_show)
+        # One picker for every tab: choosing a run redraws each of them for it.
+        chosen = registry.on(registry["run"].input, on_run, ("run",), (SESSION,))
+        for wiring in run_shows:
+            chosen = registry.on(chosen.then, wiring)
         # Tabs whose content depends on runs refresh when opened.
-        evaluate.select(*evaluate_load)
-        arena.select(*arena_load)
-        publish.select(*publish_load)
+        for tab, wiring in ((evaluate, evaluate_show), (arena, arena_show), (publish, publish_show)):
+            registry.on(tab.select, wiring)
     return demo
 
 

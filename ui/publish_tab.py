@@ -15,9 +15,16 @@ import gradio as gr
 from adapt.jobs import JobError
 from adapt.publish import PublishError, build_model_card, export_zip, push_to_hub
 from adapt.secrets import redact
+from ui import run_picker
 from ui.files import servable
 from ui.i18n import Texts, say
-from ui.session import Session, context, waiting_note
+from ui.registry import Call, Registry, Wiring
+from ui.session import context
+
+
+# The built zip is the download button's value; clicking it from the page starts the download, so
+# the user's one click on "Download as zip" ends in a file.
+START_DOWNLOAD = "() => { document.querySelector('#publish-download')?.click(); }"
 
 
 def server_token() -> str:
@@ -27,88 +34,99 @@ def server_token() -> str:
     return "" if shared else os.environ.get("HF_TOKEN", "")
 
 
-def build(texts: Texts, session_state: gr.BrowserState):
+def card_markdown(card: str) -> str:
+    """The card as the page shows it: its YAML header (the Hub's metadata) as a code block, not run
+    together into a paragraph by the Markdown renderer."""
+    if card.startswith("---\n") and "\n---\n" in card[4:]:
+        header, body = card[4:].split("\n---\n", 1)
+        return f"```yaml\n{header}\n```\n{body}"
+    return card
+
+
+def build(texts: Texts, registry: Registry) -> Wiring:
+    """The tab's components and events; returns the wiring that redraws it for the session's run."""
+    add = registry.add
     texts.make(gr.Markdown, "publish_intro", prop="value")
+    add("publish.waiting", gr.Markdown(elem_id="publish-waiting"))
     with gr.Row():
-        run_choice = texts.make(gr.Dropdown, "publish_run", choices=[], elem_id="publish-run", scale=2)
-        waiting = gr.Markdown(elem_id="publish-waiting")
-        repo = texts.make(gr.Textbox, "publish_repo", elem_id="publish-repo", scale=2)
-        private = texts.make(gr.Checkbox, "publish_private", value=True, elem_id="publish-private", scale=1)
+        add("publish.repo", texts.make(gr.Textbox, "publish_repo", elem_id="publish-repo", scale=2))
+        add("publish.private", texts.make(gr.Checkbox, "publish_private", value=True, elem_id="publish-private",
+                                          scale=1))
         kinds = [("publish_kind_adapter", "adapter"), ("publish_kind_merged", "merged")]
-        kind = texts.choices(texts.make(gr.Radio, "publish_kind", choices=[(say(k), v) for k, v in kinds],
-                                        value="adapter", elem_id="publish-kind", scale=2), kinds)
-    token = texts.make(gr.Textbox, "publish_token", info="publish_token_info", type="password",
-                       elem_id="publish-token")
+        kind = add("publish.kind", texts.choices(texts.make(
+            gr.Radio, "publish_kind", choices=[(say(k), v) for k, v in kinds], value="adapter",
+            elem_id="publish-kind", scale=2), kinds))
+    add("publish.token", texts.make(gr.Textbox, "publish_token", info="publish_token_info", type="password",
+                                    elem_id="publish-token"))
     with gr.Row():
         preview = texts.make(gr.Button, "publish_preview", prop="value", elem_id="publish-preview")
         push = texts.make(gr.Button, "publish_push", prop="value", variant="primary", elem_id="publish-push")
+        # One click builds the zip and starts its download; the second button downloads it again.
         make_zip = texts.make(gr.Button, "publish_make_zip", prop="value", elem_id="publish-make-zip")
         # Disabled until a zip is built: a click before that would download nothing, silently.
-        download = texts.make(gr.DownloadButton, "publish_zip", prop="label", elem_id="publish-download",
-                              interactive=False)
-    result = gr.Markdown(elem_id="publish-result")
-    card_box = texts.make(gr.Accordion, "publish_card", open=False, elem_id="publish-card-box")
+        download = add("publish.download", texts.make(gr.DownloadButton, "publish_zip", prop="label",
+                                                      elem_id="publish-download", interactive=False))
+    add("publish.result", gr.Markdown(elem_id="publish-result"))
+    card_box = add("publish.card_box", texts.make(gr.Accordion, "publish_card", open=False,
+                                                  elem_id="publish-card-box"))
     with card_box:
-        card = gr.Markdown(elem_id="publish-card")
+        add("publish.card", gr.Markdown(elem_id="publish-card"))
 
-    def chosen_run(session: Session, run_id: str | None):
+    def chosen_run(call: Call):
         try:
-            return context().jobs.get(run_id or "", session.owner)
+            run = context().jobs.get(call.session.run or "", call.session.owner)
         except JobError:
-            raise gr.Error(say("arena_no_run", session.lang)) from None
+            raise gr.Error(say("arena_no_run", call.lang)) from None
+        if run.read_status().state != "done":
+            raise gr.Error(say("arena_no_run", call.lang))
+        return run
 
-    def show(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        infos = context().jobs.list(session.owner)
-        runs = [i for i in infos if i.state == "done"]
-        ids = [i.id for i in runs]
-        chosen = session.run if session.run in ids else (ids[0] if ids else None)
-        name = next((i.name for i in runs if i.id == chosen), "")
-        return gr.update(choices=ids, value=chosen), gr.update(value=name) if name else gr.update(), \
-            waiting_note(session, infos)
+    def show_publish(call: Call) -> dict:
+        infos = context().jobs.list(call.session.owner)
+        info = run_picker.current(call.session, infos)
+        note = run_picker.finished_note(call.session, info, infos)
+        # The repository name follows the run until the user types one.
+        repo = {"publish.repo": info.name} if info is not None and not call["publish.repo"] else {}
+        return {"publish.waiting": note, **repo}
 
-    def on_preview(run_id, repo_id, kind_value, value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        run = chosen_run(session, run_id)
+    def on_preview(call: Call) -> dict:
+        run = chosen_run(call)
         try:
-            return str(build_model_card(run, repo_id or None, kind_value).content), gr.update(open=True)
+            card = build_model_card(run, call["publish.repo"] or None, call["publish.kind"]).content
         except PublishError as err:
             raise gr.Error(str(err)) from None
+        return {"publish.card": card_markdown(str(card)), "publish.card_box": gr.update(open=True)}
 
-    def on_push(run_id, repo_id, private_value, kind_value, token_value, value, request: gr.Request,
-                profile: gr.OAuthProfile | None, oauth: gr.OAuthToken | None, progress=gr.Progress()):
-        session = Session.load(value, request, profile)
-        run = chosen_run(session, run_id)
-        secret = (oauth.token if oauth is not None else "") or (token_value or "").strip() or server_token()
-        progress(0, desc=say("publish_working", session.lang))
+    def on_push(call: Call) -> dict:
+        run = chosen_run(call)
+        secret = call.oauth_token or (call["publish.token"] or "").strip() or server_token()
+        call.progress(0, desc=say("publish_working", call.lang))
         try:
-            url = push_to_hub(run, repo_id, secret, bool(private_value), kind_value,
-                              progress=lambda message: progress(None, desc=message))
+            url = push_to_hub(run, call["publish.repo"], secret, bool(call["publish.private"]), call["publish.kind"],
+                              progress=lambda message: call.progress(None, desc=message))
         except PublishError as err:
-            return "", f"❌ {redact(str(err))}"
-        return "", "✅ " + say("publish_done", session.lang, url=url)
+            return {"publish.token": "", "publish.result": f"❌ {redact(str(err))}"}
+        return {"publish.token": "", "publish.result": "✅ " + say("publish_done", call.lang, url=url)}
 
-    def on_zip(run_id, kind_value, value, request: gr.Request, profile: gr.OAuthProfile | None,
-               progress=gr.Progress()):
-        session = Session.load(value, request, profile)
-        run = chosen_run(session, run_id)
-        progress(0, desc=say("publish_make_zip", session.lang))
+    def on_zip(call: Call) -> dict:
+        run = chosen_run(call)
+        call.progress(0, desc=say("publish_make_zip", call.lang))
         try:
-            archive = export_zip(run, kind_value)
+            archive = export_zip(run, call["publish.kind"])
         except PublishError as err:
             raise gr.Error(str(err)) from None
         size = f"{archive.stat().st_size / 2**20:,.1f} MB"
-        return gr.update(value=servable(archive), interactive=True), "✅ " + say("publish_zip_ready", session.lang,
-                                                                                size=size)
+        return {"publish.download": gr.update(value=servable(archive), interactive=True),
+                "publish.result": "✅ " + say("publish_zip_ready", call.lang, size=size)}
 
-    def on_run(run_id):
-        return gr.update(value=run_id.split("-", 2)[-1] if run_id else "")
+    def forget_zip(call: Call) -> dict:  # a zip built for another run or kind is not offered
+        return {"publish.download": gr.update(value=None, interactive=False)}
 
-    preview.click(on_preview, [run_choice, repo, kind, session_state], [card, card_box])
-    push.click(on_push, [run_choice, repo, private, kind, token, session_state], [token, result],
-               concurrency_limit=2)
-    make_zip.click(on_zip, [run_choice, kind, session_state], [download, result], concurrency_limit=2)
-    run_choice.input(on_run, run_choice, repo)
-    for changed in (run_choice.change, kind.change):  # a zip built for another choice is not offered
-        changed(lambda: gr.update(value=None, interactive=False), None, download, queue=False)
-    return show, [session_state], [run_choice, repo, waiting]
+    registry.on(preview.click, on_preview, ["publish.repo", "publish.kind"], ["publish.card", "publish.card_box"])
+    registry.on(push.click, on_push, ["publish.repo", "publish.private", "publish.kind", "publish.token"],
+                ["publish.token", "publish.result"], progress=True, concurrency_limit=2)
+    registry.on(make_zip.click, on_zip, ["publish.kind"], ["publish.download", "publish.result"], progress=True,
+                concurrency_limit=2).success(None, None, None, js=START_DOWNLOAD)
+    for changed in (registry["run"].change, kind.change):
+        registry.on(changed, forget_zip, (), ["publish.download"], queue=False)
+    return Wiring(show_publish, ("publish.repo",), ("publish.waiting", "publish.repo"))

@@ -24,9 +24,10 @@ from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from adapt.rundir import RunDir
-from ui import data_tab, live
+from ui import data_tab, live, run_picker
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
+from ui.registry import Call, Registry, Wiring
 from ui.session import Session, context
 
 BASE_MODELS = ["smollm2-135m", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", "Qwen/Qwen3-0.6B",
@@ -119,66 +120,76 @@ def preset_config(preset_key: str, base_value: str | None, warn=None) -> RunConf
     return apply_preset(config, preset_key, target)
 
 
-def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State, form: ConfigForm):
+LIVE = ("run", "train.status", "train.progress", "train.loss", "train.log", "train.runs")
+
+
+def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
+    """The tab's components and events; the form's fields are registered here, after the Data tab has
+    placed its own. Returns the wiring that redraws the live view for the session's run."""
+    add = registry.add
     with gr.Row():
-        name = texts.make(gr.Textbox, "train_name", value="my-domain", elem_id="train-name", scale=1)
-        base = texts.make(gr.Dropdown, "train_base", info="train_base_info", choices=BASE_MODELS,
-                          value=default_base_model(), allow_custom_value=True, elem_id="train-base", scale=2)
+        add("train.name", texts.make(gr.Textbox, "train_name", value="my-domain", elem_id="train-name", scale=1))
+        base = add("train.base", texts.make(gr.Dropdown, "train_base", info="train_base_info", choices=BASE_MODELS,
+                                            value=default_base_model(), allow_custom_value=True,
+                                            elem_id="train-base", scale=2))
         recipes = [(f"preset_{key}", key) for key in [*PRESETS, "custom"]]
-        preset = texts.choices(texts.make(gr.Radio, "train_preset", choices=[(say(k), v) for k, v in recipes],
-                                          value="quick-demo", elem_id="train-preset", scale=2), recipes)
+        preset = add("train.preset", texts.choices(texts.make(
+            gr.Radio, "train_preset", choices=[(say(k), v) for k, v in recipes], value="quick-demo",
+            elem_id="train-preset", scale=2), recipes))
     with texts.make(gr.Accordion, "train_advanced", open=False, elem_id="train-advanced"):
-        form.build()
+        form.build(texts)
+    form.register(registry)  # the whole form, with data.text_field the Data tab placed
     with gr.Row():
         check = texts.make(gr.Button, "train_check", prop="value", variant="secondary", elem_id="train-check")
         launch = texts.make(gr.Button, "train_launch", prop="value", variant="primary", elem_id="train-launch")
         stop = texts.make(gr.Button, "train_stop", prop="value", variant="stop", elem_id="train-stop")
         resume = texts.make(gr.Button, "train_resume", prop="value", elem_id="train-resume")
-    estimate_md = gr.Markdown(elem_id="train-estimate")
+    add("train.estimate", gr.Markdown(elem_id="train-estimate"))
     with texts.make(gr.Accordion, "train_yaml", open=False, elem_id="train-yaml-accordion"):
-        yaml_code = gr.Code(language="yaml", interactive=False, elem_id="train-yaml")
+        add("train.yaml", gr.Code(language="yaml", interactive=False, elem_id="train-yaml"))
         with gr.Row():
-            yaml_file = texts.make(gr.DownloadButton, "train_yaml_download", prop="label")
-            cli = gr.Markdown()
+            add("train.yaml_file", texts.make(gr.DownloadButton, "train_yaml_download", prop="label"))
+            add("train.cli", gr.Markdown())
 
     texts.make(gr.Markdown, "train_live", prop="value")
     with gr.Row():
-        run_choice = texts.make(gr.Dropdown, "train_run", choices=[], elem_id="train-run", scale=3)
-        refresh_button = texts.make(gr.Button, "train_refresh", prop="value", size="sm", scale=1)
-    status_md = gr.Markdown(elem_id="run-status")
-    progress = gr.HTML(elem_id="run-progress")
+        add("train.status", gr.Markdown(elem_id="run-status"))
+        refresh_button = texts.make(gr.Button, "train_refresh", prop="value", size="sm", scale=0)
+    add("train.progress", gr.HTML(elem_id="run-progress"))
     with gr.Row():
-        loss_plot = gr.LinePlot(x="step", y="loss", color="stage", height=260, label="loss", elem_id="loss-plot")
-        log_box = texts.make(gr.Textbox, "train_log", lines=12, max_lines=12, interactive=False,
-                             autoscroll=True, elem_id="run-log")
+        add("train.loss", gr.LinePlot(x="step", y="loss", color="stage", height=260, label="loss",
+                                      elem_id="loss-plot"))
+        add("train.log", texts.make(gr.Textbox, "train_log", lines=12, max_lines=12, interactive=False,
+                                    autoscroll=True, elem_id="run-log"))
     run_columns = ["run", "state", "stage", "step", "base", "created"]
-    runs = texts.headers(texts.make(gr.Dataframe, "train_runs", headers=run_columns, interactive=False,
-                                    elem_id="runs-table"), run_columns)
+    add("train.runs", texts.headers(texts.make(gr.Dataframe, "train_runs", headers=run_columns, interactive=False,
+                                               elem_id="runs-table"), run_columns))
     timer = gr.Timer(2.0)
 
-    def on_preset(preset_key, base_value):
-        if preset_key == "custom":
-            return [gr.update() for _ in form.components]
-        return form.preset_updates(preset_config(preset_key, base_value, warn=gr.Warning))
+    def on_preset(call: Call) -> dict:
+        if call["train.preset"] == "custom":
+            return {}
+        config = preset_config(call["train.preset"], call["train.base"], warn=gr.Warning)
+        return dict(zip(form.ids, form.preset_updates(config)))
 
-    def current_config(name_value, base_value, value, request, profile, *values) -> tuple[Session, RunConfig]:
-        session = Session.load(value, request, profile)
+    def current_config(call: Call) -> RunConfig:
         try:
-            return session, assemble(form, name_value, base_value, list(values), session)
+            return assemble(form, call["train.name"], call["train.base"], [call[key] for key in form.ids],
+                            call.session)
         except ConfigError as err:
             raise gr.Error(str(err), duration=None) from None
 
-    def on_check(name_value, base_value, value, preview, request: gr.Request, profile: gr.OAuthProfile | None,
-                 *values):
-        session, config = current_config(name_value, base_value, value, request, profile, *values)
+    def on_check(call: Call) -> dict:
+        config = current_config(call)
         yaml_text = config.to_yaml()
         path = Path(tempfile.mkdtemp()) / f"{config.name}.yaml"
         path.write_text(yaml_text, encoding="utf-8")
-        return estimate_text(config, preview, session.lang), yaml_text, str(path), cli_command(config)
+        return {"train.estimate": estimate_text(config, call["preview"], call.lang), "train.yaml": yaml_text,
+                "train.yaml_file": str(path), "train.cli": cli_command(config)}
 
-    def on_launch(name_value, base_value, value, preview, request: gr.Request, profile: gr.OAuthProfile | None,
-                  *values):
-        session, config = current_config(name_value, base_value, value, request, profile, *values)
+    def on_launch(call: Call) -> dict:
+        session, preview = call.session, call["preview"]
+        config = current_config(call)
         uploads = session.uploads_dir()
         has_uploads = any(uploads.iterdir())
         if not has_uploads and not config.data.paths:
@@ -201,60 +212,50 @@ def build(texts: Texts, session_state: gr.BrowserState, preview_state: gr.State,
             session.example = config.data.paths and session.example or None
         session.run = run.path.name
         gr.Info(say("train_launched", session.lang, run=run.path.name, time=live._duration(result.seconds)))
-        return session.dump(), *refresh(session)
+        return {"session": session.dump(), **live_view(session)}
 
-    def on_stop(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
+    def on_stop(call: Call) -> dict:
         try:
-            gr.Info(context().jobs.stop(session.run or "", session.owner))
+            gr.Info(context().jobs.stop(call.session.run or "", call.session.owner))
         except JobError as err:
             raise gr.Error(str(err)) from None
-        return refresh(session)
+        return live_view(call.session)
 
-    def on_resume(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
+    def on_resume(call: Call) -> dict:
         try:
-            context().jobs.resume(session.run or "", session.owner)
+            context().jobs.resume(call.session.run or "", call.session.owner)
         except JobError as err:
             raise gr.Error(str(err)) from None
-        return refresh(session)
+        return live_view(call.session)
 
-    def on_choose(run_id, value, request: gr.Request, profile: gr.OAuthProfile | None):
-        session = Session.load(value, request, profile)
-        session.run = run_id
-        return session.dump(), *refresh(session)
+    def on_tick(call: Call) -> dict:
+        return live_view(call.session)
 
-    def refresh(session: Session):
-        jobs = context().jobs
-        infos = jobs.list(session.owner)
-        ids = [info.id for info in infos]
-        if session.run not in ids:
-            session.run = next((i.id for i in infos if i.state in ("running", "queued", "stopping")),
-                               ids[0] if ids else None)
-        choices = gr.update(choices=[(f"{i.id} — {say('state_' + i.state, session.lang)}", i.id) for i in infos],
-                            value=session.run)
-        table = live.runs_table(infos, session.lang)
-        if session.run is None:
-            return choices, say("train_no_runs", session.lang), "", None, "", table
-        info = next(i for i in infos if i.id == session.run)  # the owner's, as listed
-        run = RunDir(jobs.root / info.id)
-        return (choices, live.status_line(run, info, session.lang), live.progress_html(run, info.status, session.lang),
-                live.loss_frame(run), live.log_tail(run), table)
-
-    def on_tick(value, request: gr.Request, profile: gr.OAuthProfile | None):
-        return refresh(Session.load(value, request, profile))
-
-    live_outputs = [run_choice, status_md, progress, loss_plot, log_box, runs]
-    form_inputs = [name, base, session_state, preview_state, *form.components]
-    preset.change(on_preset, [preset, base], form.components)
-    base.change(on_preset, [preset, base], form.components)
-    check.click(on_check, form_inputs, [estimate_md, yaml_code, yaml_file, cli])
-    launch.click(on_launch, form_inputs, [session_state, *live_outputs])
-    stop.click(on_stop, [session_state], live_outputs)
-    resume.click(on_resume, [session_state], live_outputs)
-    run_choice.input(on_choose, [run_choice, session_state], [session_state, *live_outputs])
-    refresh_button.click(on_tick, [session_state], live_outputs)
-    timer.tick(on_tick, [session_state], live_outputs, show_progress="hidden")
+    preset_inputs = ("train.preset", "train.base")
+    form_inputs = ("train.name", "train.base", "preview", *form.ids)
+    registry.on(preset.change, on_preset, preset_inputs, form.ids)
+    registry.on(base.change, on_preset, preset_inputs, form.ids)
+    registry.on(check.click, on_check, form_inputs, ("train.estimate", "train.yaml", "train.yaml_file", "train.cli"))
+    registry.on(launch.click, on_launch, form_inputs, ("session", *LIVE))
+    registry.on(stop.click, on_stop, (), LIVE)
+    registry.on(resume.click, on_resume, (), LIVE)
+    registry.on(refresh_button.click, on_tick, (), LIVE)
+    registry.on(timer.tick, on_tick, (), LIVE, show_progress="hidden")
     # No preset hook at page load: the form is built with the Quick demo's values for this machine, and
     # applying them again when the load events end overwrote what a quick user had already typed.
-    return on_tick, [session_state], live_outputs
+    return Wiring(on_tick, (), LIVE)
+
+
+def live_view(session: Session) -> dict:
+    """The run picker and the live view of the session's run, read from its run directory."""
+    jobs = context().jobs
+    infos = jobs.list(session.owner)
+    info = run_picker.current(session, infos)
+    view = {"run": run_picker.choices(session, infos), "train.runs": live.runs_table(infos, session.lang)}
+    if info is None:
+        return {**view, "train.status": say("train_no_runs", session.lang), "train.progress": "", "train.loss": None,
+                "train.log": ""}
+    run = RunDir(jobs.root / info.id)
+    return {**view, "train.status": live.status_line(run, info, session.lang),
+            "train.progress": live.progress_html(run, info.status, session.lang), "train.loss": live.loss_frame(run),
+            "train.log": live.log_tail(run)}
