@@ -167,6 +167,10 @@ def child(run_path: Path, arm: str, overrides: dict, minutes: float, probe: bool
         return result
 
     budget_steps = _steps_in(minutes * 60, first_epoch, later_epochs, steps_per_epoch)
+    # The run trains exactly the budget's steps, with the arm's overrides: the run directory's config is
+    # what run_pipeline reads.
+    config = config.with_overrides({"cpt.max_steps": budget_steps})
+    _save_config(run, config)
     if arm == "baseline":
         shape = _train_baseline(run, config, tokenizer, budget_steps, run.path / "model")
         _mark_cpt_done(run, "model", budget_steps)
