@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 CALIBRATION_STEPS = 12  # the first step warms up and is not timed; padded batches vary, so not fewer
 NO_CHECKPOINTS = 10**5
 # The baseline's micro-batch is the tutorials' and stays put whatever the config tunes for our path:
-# padded rows at 4 per step (measured here: 35% padding on lumen-isles).
+# padded rows at 4 per step (measured here: 40-41% padding on lumen-isles).
 BASELINE_MICRO_BATCH = 4
 
 

@@ -20,7 +20,7 @@ from ui import arena_tab, data_tab, evaluate_tab, publish_tab, run_picker, train
 from ui.config_form import ConfigForm
 from ui.i18n import LANGUAGES, Texts, language_from_header
 from ui.registry import SESSION, Call, Registry
-from ui.session import Session, context
+from ui.session import context
 
 CSS = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
 
@@ -104,12 +104,16 @@ def build() -> gr.Blocks:
         run_shows = (train_show, evaluate_show, arena_show, publish_show)
         text_outputs = texts.components()
 
-        def on_load(value, request: gr.Request, profile: gr.OAuthProfile | None):
-            session = Session.load(value, request, profile)
-            if not value:
-                session.lang = language_from_header(request.headers.get("accept-language") if request else None)
+        def on_load(call: Call) -> dict:
+            session = call.session
+            if not call[SESSION]:  # a first visit: the browser's language
+                headers = call.request.headers if call.request else {}
+                session.lang = language_from_header(headers.get("accept-language"))
+            updates = dict(zip(text_ids, texts.updates(session.lang)))
+            # The language button's own texts and its value in one update.
             name = next(k for k, v in LANGUAGES.items() if v == session.lang)
-            return session.dump(), name, *texts.updates(session.lang)
+            updates[language_id] = {**updates[language_id], "value": name}
+            return {SESSION: session.dump(), **updates}
 
         def on_language(call: Call) -> dict:
             call.session.lang = LANGUAGES.get(call["language"], "en")
@@ -123,13 +127,15 @@ def build() -> gr.Blocks:
         text_ids = [f"text.{index}" for index in range(len(text_outputs))]
         for key, component in zip(text_ids, text_outputs):
             registry.alias(key, component)
-        loaded = demo.load(on_load, [registry[SESSION]], [registry[SESSION], registry["language"], *text_outputs])
-        loaded = loaded.then(None, [registry["language"]], None, js=gradio_texts_script())
+        language_id = text_ids[text_outputs.index(registry["language"])]
+        switch_gradio_texts = gradio_texts_script()
+        loaded = registry.on(demo.load, on_load, (), (SESSION, *text_ids))
+        loaded = loaded.then(None, [registry["language"]], None, js=switch_gradio_texts)
         for wiring in (data_show, *run_shows):
             loaded = registry.on(loaded.then, wiring)
         # The Data tab's messages and the Evaluate tab's plots are computed: drawn again in the new language.
         switched = registry.on(registry["language"].input, on_language, ("language",), (SESSION, *text_ids))
-        switched = switched.then(None, [registry["language"]], None, js=gradio_texts_script())
+        switched = switched.then(None, [registry["language"]], None, js=switch_gradio_texts)
         registry.on(registry.on(switched.then, data_language).then, evaluate_show)
         # One picker for every tab: choosing a run redraws each of them for it.
         chosen = registry.on(registry["run"].input, on_run, ("run",), (SESSION,))

@@ -25,6 +25,7 @@ class Call:
     session: Session
     oauth_token: str = field(default="", repr=False)
     progress: Any = None
+    request: Any = field(default=None, repr=False)  # gr.Request: headers, for the page load's language
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -88,7 +89,7 @@ class Registry:
     def _call(self, data: dict, request, profile, oauth) -> Call:
         values = {self._ids[id(component)]: value for component, value in data.items()}
         session = Session.load(values.get(SESSION), request, profile)
-        return Call(values, session, oauth.token if oauth is not None else "")
+        return Call(values, session, oauth.token if oauth is not None else "", request=request)
 
     def _outputs(self, result: dict | None) -> dict:
         return {self[key]: value for key, value in (result or {}).items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def _plt():
     return plt
 
 
+@functools.cache
 def cjk_font() -> str | None:
     """An installed font that has Japanese glyphs, or None."""
     _plt()
