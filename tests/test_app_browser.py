@@ -234,7 +234,7 @@ def quick_demo(page):
     # Meanwhile the Arena says why it has no run to offer yet (unless the run has already finished).
     tab(page, "4. Arena")
     seen["finished_before_arena"] = "done" in status
-    seen["arena_note"] = wait_text(page, "#arena-waiting", lambda t: t.strip() != "" or "done" in status)
+    seen["arena_note"] = wait_text(page, "#arena-waiting", lambda t: "finished run" in t or "done" in status)
     seen["picker"] = page.locator("#run-picker input").input_value()  # one picker above the tabs
     tab(page, "2. Train")
     seen["progress"] = False
@@ -246,9 +246,12 @@ def quick_demo(page):
     shot(page, "2-train")
     page.reload()
     page.wait_for_selector("#data-upload")
-    seen["data_after_reload"] = wait_text(page, "#data-totals", lambda t: t.strip() != "")
+    # Wait for one of the tab's own messages: while the preview loads, the box shows Gradio's timer ("0.0s").
+    seen["data_after_reload"] = wait_text(page, "#data-totals", lambda t: any(
+        words in t for words in ("move into that run", "No documents yet", "documents from")))
     tab(page, "2. Train")
-    seen["status_after_reload"] = wait_text(page, "#run-status", lambda t: t.strip() != "")
+    seen["status_after_reload"] = wait_text(page, "#run-status", lambda t: any(  # a state, not Gradio's timer
+        state in t for state in ("done", "failed", "stopped", "running", "queued")))
     seen["runs_table"] = page.locator("#runs-table").inner_text()
     return seen
 
