@@ -17,11 +17,13 @@ is the untouched base: LoRA never changes the base weights. Where the run stretc
 base side gets the native RoPE back by swapping the model's rotary module: exactly the two models
 evaluation compares.
 
-Each step runs one forward pass per unfinished answer, each with its own KV cache and the adapter
-state it needs, then yields every answer's text so far. The step holds the engine's generation lock,
-so two browser sessions on one engine take turns step by step instead of switching the adapter off
-under each other's feet; the lock is never held across a `yield`, so an abandoned stream (a closed
-browser tab) cannot block the other session, and each `next()` may come from a different thread.
+Every column is a row of one batch, one forward pass a step for all of them: the models are rewired
+at load so that base rows take the base's weights and tuned rows the tuned ones (adapt/chat_rows.py);
+where that cannot be done, each side is a batch of its own. A finished answer leaves its batch. The
+step holds the engine's generation lock, so two browser sessions on one engine take turns step by step
+instead of switching the model under each other's feet; the lock is never held across a `yield`, so
+an abandoned stream (a closed browser tab) cannot block the other session, and each `next()` may come
+from a different thread.
 """
 
 from __future__ import annotations
@@ -37,15 +39,21 @@ from typing import Iterator
 
 import torch
 
+from adapt.chat_rows import ALL_ROWS, RowPlan, install_lora, install_pair
 from adapt.data.questions import qa_prompt
 from adapt.data.store import training_chunks
 from adapt.data.text import detect_language
 from adapt.generation import clean_answer
 from adapt.models import ModelNotAvailable, load_for_inference, load_tokenizer, pick_dtype, resolve_model, rope_overrides
+from adapt.resources import give_back_freed_memory
 from adapt.retrieval import Retriever
 from adapt.rundir import RunDir
 
 log = logging.getLogger("adapt")
+
+
+# What the row plan is checked on at load: any text of a few tokens.
+ROW_CHECK_TEXT = "The harbour of Velmor was rebuilt after the storm."
 
 
 class ChatError(RuntimeError):
@@ -133,8 +141,12 @@ class ChatEngine:
         self._base = None  # a separate base model, only where the adapter cannot be switched off
         self._adapter_off = self._native_rope = None
         if not is_adapter:
-            self._base = self._load_model(m.base)
-            self._tuned = self._load_model(str(final), overrides)
+            # On a CPU, weights in memory of their own, not views of the mapped file: the row plan
+            # replaces the differing ones, and the replaced ones must go (peak 2.0x one model at load
+            # instead of 1.5x, the same 1.5x after it: bench/RESULTS.md section 3b).
+            own = self.device.type == "cpu"
+            self._base = self._load_model(m.base, in_memory=own)
+            self._tuned = self._load_model(str(final), overrides, in_memory=own)
         else:
             from peft import PeftModel
 
@@ -147,22 +159,59 @@ class ChatEngine:
                 if self._native_rope is None:
                     log.warning("chat: cannot switch the RoPE of this architecture; loading the base a second time")
                     self._base = self._load_model(m.base)
+        self.rows = None
+        self.rows = self._install_rows(is_adapter)
         plain = self._tuned.get_base_model() if is_adapter else self._tuned
         # Prefill computes the logits of the last position only, where the model supports it, as
         # generate() does: a long prompt's full logits would be prompt length x vocabulary floats.
         self._forward_extra = {"logits_to_keep": 1} if "logits_to_keep" in inspect.signature(
             plain.forward).parameters else {}
 
-    def _load_model(self, ref: str, overrides: dict | None = None):
+    @torch.inference_mode()
+    def _install_rows(self, is_adapter: bool) -> RowPlan | None:
+        """Rewire the models so that every column is a row of one forward pass (adapt/chat_rows.py),
+        where the rewired model gives each row what its side's model gives: checked here on a short
+        text, else each side keeps running on its own."""
+        if is_adapter and self._base is not None:
+            return None  # a stretched RoPE that cannot be swapped: the base is a second model
+        ids = self.tokenizer(ROW_CHECK_TEXT, return_tensors="pt", add_special_tokens=False)["input_ids"]
+        ids = ids.to(self.device)
+        expected = []
+        for side in (False, True):
+            with self._model_for(side) as model:
+                expected.append(model(input_ids=ids).logits[0].float())
+        if is_adapter:
+            rope = (self._native_rope.path, self._native_rope.native) if self._native_rope else None
+            plan = install_lora(self._tuned, rope)
+        else:
+            plan = install_pair(self._base, self._tuned)
+            give_back_freed_memory()  # the weights the stacked pairs replaced
+        if plan is None:
+            return None
+        plan.base_rows = 1
+        got = self._tuned(input_ids=ids.expand(2, -1)).logits.float()
+        tolerance = 1e-3 if self._dtype == torch.float32 else 0.25
+        if all(torch.allclose(got[row], expected[row], atol=tolerance, rtol=1e-3) for row in (0, 1)):
+            return plan
+        plan.uninstall()
+        log.warning("chat: the one-pass Arena gave other logits than its two models; running them one by one")
+        return None
+
+    def _load_model(self, ref: str, overrides: dict | None = None, in_memory: bool = False):
         m = self.config.model
         return load_for_inference(ref, dtype=self._dtype, attn=m.attn_implementation,
-                                  trust_remote_code=m.trust_remote_code, overrides=overrides).to(self.device)
+                                  trust_remote_code=m.trust_remote_code, overrides=overrides,
+                                  in_memory=in_memory).to(self.device)
 
     @contextmanager
-    def _model_for(self, adapter_on: bool):
-        """The model one side runs on. Only under the generation lock: switching the adapter off
-        changes the shared model for every stream."""
-        if adapter_on:
+    def _model_for(self, adapter_on: bool | None):
+        """The model one side runs on (None: a mixed batch on the row plan). Only under the generation
+        lock: switching the adapter off changes the shared model for every stream."""
+        if self.rows is not None:
+            if adapter_on is not None:
+                self.rows.base_rows = 0 if adapter_on else ALL_ROWS
+            yield self._tuned
+        elif adapter_on:
             yield self._tuned
         elif self._base is not None:
             yield self._base
@@ -267,7 +316,9 @@ class _RopeSwitch:
             native = type(stretched)(config=config).to(device=stretched.inv_freq.device, dtype=stretched.inv_freq.dtype)
         except (TypeError, KeyError, AttributeError):  # a rotary class built differently
             return None
-        return cls(parent, name, native)
+        switch = cls(parent, name, native)
+        switch.path = found[0]
+        return switch
 
     def __enter__(self):
         setattr(self.parent, self.name, self.native)
@@ -305,7 +356,7 @@ class _Detokenizer:
 
 
 class _Stream:
-    """One answer being generated: its KV cache, the tokens so far, its own random generator."""
+    """One answer being generated: its prompt, the tokens so far, its own random generator."""
 
     def __init__(self, engine: ChatEngine, request: StreamRequest, settings: GenerationSettings):
         # Rendered and tokenized as generate_chat does, so both see the same prompt ids.
@@ -315,12 +366,9 @@ class _Stream:
         if limit and ids.shape[1] >= limit:
             raise ChatError(f"the conversation is {ids.shape[1]} tokens long, more than the model's context of "
                             f"{limit}; start a new chat")
-        from transformers import DynamicCache
-
         self.adapter_on = request.adapter_on
         self.sequence = ids  # prompt + answer so far: what the repetition penalty looks at
-        self.next_input = ids  # what the next forward pass feeds: the prompt, then one token at a time
-        self.cache = DynamicCache(config=engine._tuned.config)
+        self.last: int | None = None  # the token the next forward pass feeds
         self.max_new_tokens = min(settings.max_new_tokens, limit - ids.shape[1]) if limit else settings.max_new_tokens
         self.decoder = _Detokenizer(engine.tokenizer)
         self.final: str | None = None  # the answer, once finished
@@ -335,8 +383,8 @@ class _Stream:
         if token in stop_ids:
             self.finish()
             return
-        self.next_input = torch.tensor([[token]], device=self.sequence.device)
-        self.sequence = torch.cat([self.sequence, self.next_input], dim=1)
+        self.last = token
+        self.sequence = torch.cat([self.sequence, self.sequence.new_tensor([[token]])], dim=1)
         self.decoder.add(token)
         if len(self.decoder.ids) >= self.max_new_tokens:
             self.finish()
@@ -347,10 +395,55 @@ class _Stream:
 
     def finish(self) -> None:
         self.final = self.decoder.full()
-        self.cache = None  # the KV cache is the stream's big allocation; free it as soon as possible
 
     def answer(self) -> str:
         return self.final if self.done else clean_answer(self.decoder.text)
+
+
+class _Batch:
+    """Streams decoded together: one KV cache and one forward pass per step for all of them. Prompts
+    of different lengths are padded on the left and positions counted from the attention mask, as
+    generate() does for a batch. `side` None: a mixed batch on the engine's row plan, base rows first."""
+
+    def __init__(self, engine: ChatEngine, streams: list[_Stream], side: bool | None):
+        from transformers import DynamicCache
+
+        self.streams, self.side = streams, side
+        longest = max(stream.sequence.shape[1] for stream in streams)
+        pad = engine.tokenizer.pad_token_id if engine.tokenizer.pad_token_id is not None else 0
+        self.next_ids = torch.full((len(streams), longest), pad, dtype=torch.long, device=engine.device)
+        self.mask = torch.zeros_like(self.next_ids)
+        for row, stream in enumerate(streams):
+            length = stream.sequence.shape[1]
+            self.next_ids[row, longest - length:] = stream.sequence[0]
+            self.mask[row, longest - length:] = 1
+        self.cache = DynamicCache(config=engine._tuned.config)
+
+    def step(self, engine: ChatEngine, model, settings: GenerationSettings, processors) -> None:
+        if self.side is None:
+            engine.rows.base_rows = sum(not stream.adapter_on for stream in self.streams)
+        positions = (self.mask.cumsum(-1) - 1).clamp(min=0)[:, -self.next_ids.shape[1]:]
+        output = model(input_ids=self.next_ids, attention_mask=self.mask, position_ids=positions,
+                       past_key_values=self.cache, use_cache=True, **engine._forward_extra)
+        logits = output.logits[:, -1].float()
+        for row, stream in enumerate(self.streams):
+            scores = processors(stream.sequence, logits[row:row + 1])
+            if settings.temperature == 0:
+                token = int(scores.argmax(dim=-1))
+            else:
+                token = int(torch.multinomial(scores.softmax(dim=-1), 1, generator=stream.random))
+            stream.accept(token, engine.stop_ids)
+        keep = [row for row, stream in enumerate(self.streams) if not stream.done]
+        if len(keep) < len(self.streams):  # a finished answer leaves the batch: its rows cost no more reads
+            self.streams = [self.streams[row] for row in keep]
+            if not keep:
+                self.cache = None  # the KV cache is the batch's big allocation; free it as soon as possible
+                return
+            index = torch.tensor(keep, device=self.mask.device)
+            self.cache.batch_select_indices(index)
+            self.mask = self.mask[index]
+        self.next_ids = torch.tensor([[stream.last] for stream in self.streams], device=self.mask.device)
+        self.mask = torch.cat([self.mask, self.mask.new_ones((len(self.streams), 1))], dim=1)
 
 
 def _logits_processors(settings: GenerationSettings, default_penalty: float):
@@ -373,34 +466,31 @@ def _logits_processors(settings: GenerationSettings, default_penalty: float):
 
 
 @torch.inference_mode()
-def _step(engine: ChatEngine, streams: list[_Stream], settings: GenerationSettings, processors) -> None:
+def _step(engine: ChatEngine, batches: list[_Batch], settings: GenerationSettings, processors) -> None:
     """One token for every unfinished stream."""
     with engine._generate_lock:
-        for adapter_on in (False, True):  # grouped, so the adapter is switched at most twice a step
-            active = [s for s in streams if not s.done and s.adapter_on == adapter_on]
-            if not active:
+        for batch in batches:
+            if not batch.streams:
                 continue
-            with engine._model_for(adapter_on) as model:
-                for stream in active:
-                    output = model(input_ids=stream.next_input, past_key_values=stream.cache, use_cache=True,
-                                   **engine._forward_extra)
-                    scores = processors(stream.sequence, output.logits[:, -1].float())
-                    if settings.temperature == 0:
-                        token = int(scores.argmax(dim=-1))
-                    else:
-                        token = int(torch.multinomial(scores.softmax(dim=-1), 1, generator=stream.random))
-                    stream.accept(token, engine.stop_ids)
+            with engine._model_for(batch.side) as model:
+                batch.step(engine, model, settings, processors)
 
 
 def stream_answers(engine: ChatEngine, requests: list[StreamRequest],
                    settings: GenerationSettings = GenerationSettings()) -> Iterator[list[str]]:
-    """Generate all answers at once, interleaved token by token; after every step, yield each
-    answer's text so far (finished answers keep their final text). Greedy answers equal
+    """Generate all answers at once, token by token; after every step, yield each answer's text so
+    far (finished answers keep their final text). With the engine's row plan every column is a row
+    of one batch; without it, one batch per side. Greedy answers equal
     `adapt.generation.generate_chat` for the same model state and conversation."""
     streams = [_Stream(engine, request, settings) for request in requests]
     processors = _logits_processors(settings, engine.default_repetition_penalty)
+    if engine.rows is not None:
+        batches = [_Batch(engine, sorted(streams, key=lambda stream: stream.adapter_on), None)]
+    else:
+        batches = [_Batch(engine, [s for s in streams if s.adapter_on == side], side) for side in (False, True)
+                   if any(s.adapter_on == side for s in streams)]
     while not all(stream.done for stream in streams):
-        _step(engine, streams, settings, processors)
+        _step(engine, batches, settings, processors)
         yield [stream.answer() for stream in streams]
 
 

@@ -209,9 +209,10 @@ def rope_overrides(ref: str, target_length: int | None, trust_remote_code: bool 
 
 
 def load_model(ref: str, dtype=None, attn: str = "auto", trust_remote_code: bool = False,
-               overrides: dict | None = None):
+               overrides: dict | None = None, in_memory: bool = False):
     """A model to train: `dtype` (default fp32; "auto": as stored), on the CPU, the KV cache off (packed
-    rows need it off). For generating or scoring use load_for_inference."""
+    rows need it off). For generating or scoring use load_for_inference. in_memory: read the weights
+    into memory of their own instead of mapping the file, so a weight replaced later is freed."""
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM
 
@@ -226,20 +227,20 @@ def load_model(ref: str, dtype=None, attn: str = "auto", trust_remote_code: bool
             config.rope_parameters = params
             extra["config"] = config
         model = AutoModelForCausalLM.from_pretrained(
-            source, dtype=dtype or torch.float32, attn_implementation=pick_attention(attn), trust_remote_code=trust_remote_code,
-            **extra,
+            source, dtype=dtype or torch.float32, attn_implementation=pick_attention(attn),
+            trust_remote_code=trust_remote_code, **({"disable_mmap": True} if in_memory else {}), **extra,
         )
     model.config.use_cache = False
     return model
 
 
 def load_for_inference(ref: str, precision: str = "auto", attn: str = "auto", trust_remote_code: bool = False,
-                       overrides: dict | None = None, dtype=None):
+                       overrides: dict | None = None, dtype=None, in_memory: bool = False):
     """A model to generate with or score: in the dtype `precision` picks (or `dtype`), on the GPU where
     there is one, in eval mode with the KV cache on."""
     import torch
 
     model = load_model(ref, dtype=dtype or pick_dtype(precision), attn=attn, trust_remote_code=trust_remote_code,
-                       overrides=overrides)
+                       overrides=overrides, in_memory=in_memory)
     model.config.use_cache = True
     return model.to("cuda" if torch.cuda.is_available() else "cpu").eval()

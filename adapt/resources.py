@@ -103,6 +103,18 @@ def keep_freed_memory() -> bool:
                ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 1 << 30), (_M_TOP_PAD, 1 << 28)))
 
 
+def give_back_freed_memory() -> None:
+    """Hand the heap's free memory back to the system (glibc's malloc_trim): after a large object is
+    replaced piece by piece, its freed pieces otherwise stay with the process. A no-op elsewhere."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def available_ram_bytes() -> int:
     """Memory the system can give without swapping (MemAvailable), else all of it."""
     try:

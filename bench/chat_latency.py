@@ -1,5 +1,6 @@
 """What the Arena's design costs: one base model with a LoRA adapter switched on and off, streamed
-side by side, against a merged model and against two separate models.
+side by side, against a merged model and against two separate models (all weights tuned, or the upper
+half of the blocks).
 
     .venv/bin/python bench/chat_latency.py [--model REF] [--tokens 64] [--reps 5] [--threads N]
 
@@ -13,10 +14,14 @@ exactly --tokens long (end-of-answer tokens are ignored), so tokens/s compare li
 Timing (medians over --reps, after a warm-up; the setups take turns within each repetition, so a
 change in machine load hits them all alike): time to first token (prefill + first sample of every
 column) and decode tokens/s after it, summed over columns, for
-  base          adapter off          adapted     adapter on          merged   adapter merged into a copy
-  side by side  both, interleaved    two models  base + merged side by side (the full fine-tuning Arena)
+  base              the LoRA run, adapter off
+  adapted           the LoRA run, adapter on
+  merged            a fully tuned model alone (every weight differs from the base's)
+  side by side      base + adapter, both columns (the Arena of a LoRA run)
+  2 models          base + the fully tuned model (the Arena of a full fine-tuning run)
+  upper half tuned  base + a model whose upper half of blocks differs (a model.train_layers run)
 Memory: peak and final RSS (Linux /proc) of a fresh process per setup (the libraries alone, one model,
-the Arena, two models); on CUDA also the peak of allocated GPU memory.
+the Arena, two models, the upper-half Arena); on CUDA also the peak of allocated GPU memory.
 On a busy CPU, several threads per matmul wait for each other (attention of one token took 8 ms
 instead of 0.01 ms here under load); --threads 1 gives steadier figures there.
 A benchmark, not a test: nothing is asserted.
@@ -64,9 +69,11 @@ def pick_model(ref: str, workdir: Path, hidden: int, layers: int) -> str:
     return str(workdir / "model")
 
 
-def make_runs(ref: str, workdir: Path) -> tuple[Path, Path, int, int]:
-    """A LoRA run (base + adapter) and a "full" run whose model is that adapter merged into the base;
-    the numbers of base and LoRA parameters."""
+def make_runs(ref: str, workdir: Path) -> tuple[Path, Path, Path, int, int]:
+    """A LoRA run (base + adapter); a full fine-tuning run whose every weight differs from the base's
+    (the adapter merged, embeddings and norms nudged: what the CPU quick demo leaves); a run whose
+    upper half of blocks differs (model.train_layers, the CPU knowledge-injection preset). Returns
+    the three runs and the numbers of base and LoRA parameters."""
     from peft import LoraConfig, get_peft_model
 
     torch.manual_seed(0)
@@ -75,12 +82,25 @@ def make_runs(ref: str, workdir: Path) -> tuple[Path, Path, int, int]:
     sizes = {name: p.numel() for name, p in lora.named_parameters()}
     lora_params = sum(n for name, n in sizes.items() if "lora_" in name)
     paths = []
-    for final in ("adapter", "model"):
-        run = RunDir.create(workdir / "runs", RunConfig.from_dict({"name": f"bench-{final}", "model": {"base": ref}}))
+
+    def save(name: str, final: str, model) -> None:
+        run = RunDir.create(workdir / "runs", RunConfig.from_dict({"name": f"bench-{name}", "model": {"base": ref}}))
         run.update_status(state="done", outputs={"final": final})
-        (lora if final == "adapter" else lora.merge_and_unload()).save_pretrained(str(run.path / final))
+        model.save_pretrained(str(run.path / final))
         paths.append(run.path)
-    return paths[0], paths[1], sum(sizes.values()) - lora_params, lora_params
+
+    save("lora", "adapter", lora)
+    every = lora.merge_and_unload()
+    upper = load_model(ref)
+    blocks = upper.model.layers
+    with torch.no_grad():
+        for param in every.parameters():
+            param.add_(torch.randn_like(param) * 1e-3)
+        for param in blocks[len(blocks) // 2:].parameters():
+            param.add_(torch.randn_like(param) * 1e-3)
+    save("full", "model", every)
+    save("upper", "model", upper)
+    return paths[0], paths[1], paths[2], sum(sizes.values()) - lora_params, lora_params
 
 
 def timed(engine: ChatEngine, sides: list[bool], tokens: int) -> tuple[float, float]:
@@ -94,13 +114,14 @@ def timed(engine: ChatEngine, sides: list[bool], tokens: int) -> tuple[float, fl
     return first - start, len(sides) * (tokens - 1) / (end - first)
 
 
-def measure_speed(lora_run: Path, merged_run: Path, tokens: int, reps: int) -> dict:
-    # Both engines at once (not through the one-run cache), so the setups can take turns.
-    arena, two = ChatEngine(lora_run), ChatEngine(merged_run)
+def measure_speed(lora_run: Path, full_run: Path, upper_run: Path, tokens: int, reps: int) -> dict:
+    # All engines at once (not through the one-run cache), so the setups can take turns.
+    arena, full, upper = ChatEngine(lora_run), ChatEngine(full_run), ChatEngine(upper_run)
     setups = {"base (adapter off)": (arena, [False]), "adapted (adapter on)": (arena, [True]),
-              "merged (plain model)": (two, [True]), "side by side (1 base + adapter)": (arena, [False, True]),
-              "side by side (2 models)": (two, [False, True])}
-    for engine in (arena, two):
+              "merged (plain model)": (full, [True]), "side by side (1 base + adapter)": (arena, [False, True]),
+              "side by side (2 models)": (full, [False, True]),
+              "side by side (upper half tuned)": (upper, [False, True])}
+    for engine in (arena, full, upper):
         engine.stop_ids = set()  # every answer runs to exactly `tokens` tokens
     for engine, sides in setups.values():
         timed(engine, sides, tokens)  # warm-up: first-call allocations and kernel selection
@@ -112,7 +133,7 @@ def measure_speed(lora_run: Path, merged_run: Path, tokens: int, reps: int) -> d
                    "tokens_per_s": statistics.median(s[1] for s in runs)} for name, runs in samples.items()}
 
 
-def memory_of(setup: str, ref: str, lora_run: str, merged_run: str) -> dict:
+def memory_of(setup: str, ref: str, lora_run: str, merged_run: str, upper_run: str) -> dict:
     """Run in a fresh process: load what `setup` needs, generate a few tokens, report the peaks."""
     if setup == "single":
         from adapt.generation import generate_chat
@@ -120,8 +141,8 @@ def memory_of(setup: str, ref: str, lora_run: str, merged_run: str) -> dict:
 
         model = load_model(ref).to("cuda" if torch.cuda.is_available() else "cpu")
         generate_chat(model.eval(), load_tokenizer(ref), [PROMPT], max_new_tokens=8)
-    elif setup in ("arena", "two models"):
-        engine = ChatEngine.for_run(lora_run if setup == "arena" else merged_run)
+    elif setup in ("arena", "two models", "upper half tuned"):
+        engine = ChatEngine.for_run({"arena": lora_run, "two models": merged_run}.get(setup, upper_run))
         list(stream_answers(engine, [StreamRequest(PROMPT, False), StreamRequest(PROMPT, True)],
                             GenerationSettings(max_new_tokens=8)))
     # VmHWM, not getrusage: ru_maxrss survives exec, so it would report the benchmark's own peak.
@@ -144,7 +165,7 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=256, help="scratch model: hidden size")
     parser.add_argument("--layers", type=int, default=6, help="scratch model: layers")
     parser.add_argument("--memory-of", help=argparse.SUPPRESS)  # internal: one memory measurement
-    parser.add_argument("--runs", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--runs", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -155,20 +176,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         ref = pick_model(args.model, workdir, args.hidden, args.layers)
-        lora_run, merged_run, params, lora_params = make_runs(ref, workdir)
+        lora_run, merged_run, upper_run, params, lora_params = make_runs(ref, workdir)
         print(f"model {ref}: {params / 1e6:.1f}M parameters "
               f"(LoRA {lora_params / 1e6:.2f}M), {'cuda' if torch.cuda.is_available() else 'cpu'}, "
               f"{torch.get_num_threads()} threads (load average {os.getloadavg()[0]:.1f}), "
               f"{args.tokens} tokens, median of {args.reps}")
-        speed = measure_speed(lora_run, merged_run, args.tokens, args.reps)
-        memory = {setup: measure_memory(setup, ref, lora_run, merged_run)
-                  for setup in ("libraries only", "single", "arena", "two models")}
+        speed = measure_speed(lora_run, merged_run, upper_run, args.tokens, args.reps)
+        memory = {setup: measure_memory(setup, ref, lora_run, merged_run, upper_run)
+                  for setup in ("libraries only", "single", "arena", "two models", "upper half tuned")}
     report(speed, memory)
 
 
-def measure_memory(setup: str, ref: str, lora_run: Path, merged_run: Path) -> dict:
+def measure_memory(setup: str, ref: str, lora_run: Path, merged_run: Path, upper_run: Path) -> dict:
     command = [sys.executable, __file__, "--memory-of", setup, "--model", ref,
-               "--threads", str(torch.get_num_threads()), "--runs", str(lora_run), str(merged_run)]
+               "--threads", str(torch.get_num_threads()), "--runs", str(lora_run), str(merged_run),
+               str(upper_run)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -180,8 +202,9 @@ def report(speed: dict, memory: dict) -> None:
         print(f"{name:34} {s['ttft_ms']:15.1f} {s['tokens_per_s']:13.1f} {s['tokens_per_s'] / merged:10.2f}")
     print("(side by side: tokens/s summed over both columns)")
     # The Arena's bar (issue 18): the first token within a second, 15 tokens/s or more in each column.
-    for name, kind in (("side by side (1 base + adapter)", "LoRA runs"), ("side by side (2 models)",
-                                                                         "full fine-tuning runs")):
+    for name, kind in (("side by side (1 base + adapter)", "LoRA runs"),
+                       ("side by side (2 models)", "full fine-tuning runs"),
+                       ("side by side (upper half tuned)", "model.train_layers runs")):
         s = speed[name]
         print(f"Arena for {kind}: first token {s['ttft_ms']:.0f} ms (target < 1000), {s['tokens_per_s'] / 2:.1f} "
               f"tok/s per column (target >= 15)")

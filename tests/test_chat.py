@@ -10,6 +10,7 @@ import torch
 
 from adapt import chat
 from adapt.chat import ChatEngine, ChatError, GenerationSettings, StreamRequest, retrieval_messages, stream_answers
+from adapt.chat_rows import RowSplit
 from adapt.config import RunConfig
 from adapt.fileio import read_json, read_jsonl
 from adapt.generation import generate_chat
@@ -105,7 +106,7 @@ def _made_run(root, tiny_model, final: str, **model_section) -> RunDir:
 def test_sides_are_the_base_and_the_adapted_model_from_the_first_turn(lora_run, tiny_model, tokenizer):
     chat.release()
     engine = ChatEngine.for_run(lora_run.path)  # a fresh engine: this is its very first turn
-    assert engine._adapter_off is not None, "adapters are switched by the fast path, not peft's fallback"
+    assert engine.rows is not None, "both columns run in one forward pass, not one model after the other"
     steps = _run_to_end(engine, [StreamRequest(QUESTION, False), StreamRequest(QUESTION, True)])
     base_answer, adapted_answer = steps[-1]
 
@@ -225,6 +226,7 @@ def test_full_fine_tuning_loads_both_models_and_another_run_replaces_the_cached_
     engine = ChatEngine.for_run(run.path)
     gc.collect()
     assert previous() is None, "loading another run released the first"
+    assert engine.rows is not None, "the base and the tuned model run as two rows of one forward pass"
     base_answer, tuned_answer = _run_to_end(engine, [StreamRequest(QUESTION, False), StreamRequest(QUESTION, True)])[-1]
     assert base_answer == generate_chat(_base(tiny_model), tokenizer, [QUESTION], 24)[0]
     tuned = _reference(load_model(str(run.path / "model")))
@@ -236,6 +238,7 @@ def test_stretched_rope_runs_the_adapter_on_it_and_the_base_side_on_the_native_r
     run = _made_run(tmp_path, tiny_model, "adapter", rope_target_length=8192)
     overrides = rope_overrides(str(tiny_model), 8192)
     engine = ChatEngine.for_run(run.path)
+    assert engine.rows is not None, "the rotary module is split by rows too"
     base_answer, adapted_answer = _run_to_end(engine, [StreamRequest(QUESTION, False),
                                                        StreamRequest(QUESTION, True)])[-1]
     assert base_answer == generate_chat(_base(tiny_model), tokenizer, [QUESTION], 24)[0]
@@ -251,3 +254,33 @@ def test_stretched_rope_runs_the_adapter_on_it_and_the_base_side_on_the_native_r
         native, stretched = (_base(tiny_model, o)(ids).logits for o in (None, overrides))
     assert torch.allclose(base_side, native, atol=1e-5) and not torch.allclose(native, stretched, atol=1e-3)
     chat.release()
+
+
+def test_upper_blocks_tuned_share_the_rest_and_one_pass_equals_one_model_at_a_time(tmp_path, tiny_model, tokenizer):
+    """A model.train_layers run changes only its top blocks: the Arena keeps the others once, and the
+    one-pass batch answers what the two models answer one by one (the fallback path), columns of
+    different lengths included (left padding)."""
+    run = _made_run(tmp_path, tiny_model, "model")
+    top = _base(tiny_model)
+    torch.manual_seed(2)
+    with torch.no_grad():
+        for param in top.model.layers[-1].parameters():
+            param.add_(torch.randn_like(param) * 0.05)
+    top.save_pretrained(str(run.path / "model"))
+    engine = ChatEngine(run.path)
+    assert engine.rows is not None
+    base_layers, tuned_layers = engine._base.model.layers, engine._tuned.model.layers
+    assert base_layers[0].self_attn.q_proj is tuned_layers[0].self_attn.q_proj, "an unchanged block is kept once"
+    assert engine._base.model.embed_tokens is engine._tuned.model.embed_tokens
+    assert isinstance(tuned_layers[-1].self_attn.q_proj, RowSplit)
+
+    longer = QUESTION + [{"role": "assistant", "content": "On the north shore."},
+                         {"role": "user", "content": "And who built it, and when?"}]
+    requests = [StreamRequest(longer, False), StreamRequest(QUESTION, True), StreamRequest(QUESTION, False)]
+    together = _run_to_end(engine, requests)[-1]
+    assert together[0] == generate_chat(_base(tiny_model), tokenizer, [longer], 24)[0]
+    assert together[1] == generate_chat(_reference(load_model(str(run.path / "model"))), tokenizer, [QUESTION], 24)[0]
+    assert together[1] != together[2]
+    engine.rows.uninstall()
+    engine.rows = None  # the path a model the rows cannot split takes: one batch per side
+    assert _run_to_end(engine, requests)[-1] == together
