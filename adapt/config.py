@@ -87,6 +87,12 @@ class ModelSection(Section):
         True, description="with train_layers: compute the frozen blocks once per training row and reuse their "
                           "output in later epochs (the same numbers, less work; needs rows x context x hidden x 4 "
                           "bytes of memory, and is skipped where that is over a quarter of the free memory)")
+    fused_kernels: bool = Field(
+        False, description="Liger's fused GPU kernels (RMSNorm, SwiGLU, RoPE, fused linear cross-entropy) in training: "
+                           "less memory and more tokens/s on a CUDA GPU; needs `pip install liger-kernel`")
+    compile: bool = Field(
+        False, description="torch.compile the model for training: faster steps after minutes of compiling, so only "
+                           "for long GPU runs; turns reuse_frozen_blocks off")
     trust_remote_code: bool = Field(False, description="run code shipped with the model; only for models you trust")
     rope_target_length: int | None = Field(
         None, ge=16, le=1_048_576,
@@ -442,9 +448,25 @@ def check_launch(config: RunConfig, stop_after: str | None = None, source: str =
         problems.append("cpt.enabled, sft.enabled, eval.enabled: all false, so the run would train and evaluate "
                         "nothing; turn on at least one (only `python -m adapt augment`, which stops after the "
                         "synthetic data, runs without them)")
+    if config.model.fused_kernels:
+        problems += _fused_kernel_problems()
     if problems:
         head = f"invalid settings in {source}:" if len(problems) > 1 else f"invalid setting in {source}:"
         raise ConfigError(head + "\n  " + "\n  ".join(problems))
+
+
+def _fused_kernel_problems() -> list[str]:
+    import importlib.util
+
+    import torch
+
+    if not torch.cuda.is_available():
+        return ["model.fused_kernels: true, but this machine has no CUDA GPU (Liger's kernels are GPU kernels); "
+                "set it to false"]
+    if importlib.util.find_spec("liger_kernel") is None:
+        return ["model.fused_kernels: true, but liger-kernel is not installed; `pip install liger-kernel`, or set "
+                "it to false"]
+    return []
 
 
 def _fields_at(loc: tuple) -> dict[str, Any] | None:

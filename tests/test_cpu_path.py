@@ -66,3 +66,31 @@ def test_reusing_the_frozen_blocks_output_trains_the_same_weights_as_recomputing
     assert not torch.equal(a["model.layers.1.mlp.up_proj.weight"], base["model.layers.1.mlp.up_proj.weight"])
     for name in a:
         torch.testing.assert_close(a[name], b[name], rtol=1e-4, atol=1e-5, msg=name)
+
+
+def test_compile_switch_trains_through_torch_compile(tmp_path, tiny_model, corpus_dir):
+    """model.compile goes to the Trainer's torch_compile: inductor writes the compiled kernels it ran
+    into its cache folder, and the run ends with trained weights."""
+    config = make_config(tmp_path / "compiled.yaml", tiny_model, corpus_dir, None,
+                         model={"method": "full", "compile": True}, sft={"enabled": False},
+                         cpt={"max_steps": 3, "epochs": 1, "learning_rate": 1e-2},
+                         eval={"enabled": False}, augment={"enabled": False})
+    cache = tmp_path / "inductor"
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet",
+                     env={"TORCHINDUCTOR_CACHE_DIR": str(cache)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert any(path.is_file() for path in cache.rglob("*")), "nothing was compiled"
+    run = RunDir(next((tmp_path / "runs").iterdir()))
+    assert "compiling the model with torch.compile" in run.log_path.read_text()
+    trained = load_file(str(run.output_path("final") / "model.safetensors"))
+    base = load_model(str(tiny_model)).state_dict()
+    assert any(not torch.equal(tensor, base[name]) for name, tensor in trained.items())
+
+
+def test_fused_kernels_are_refused_before_the_run_where_they_cannot_run(tmp_path, tiny_model, corpus_dir):
+    config = make_config(tmp_path / "fused.yaml", tiny_model, corpus_dir, None, model={"fused_kernels": True})
+    result = run_cli("validate", str(config))
+    assert result.returncode != 0
+    message = result.stderr + result.stdout
+    reason = "no CUDA GPU" if not torch.cuda.is_available() else "liger-kernel is not installed"
+    assert "model.fused_kernels" in message and reason in message, message[-2000:]

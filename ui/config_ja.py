@@ -25,6 +25,10 @@ FIELD_JA: dict[str, tuple[str, str]] = {
         "対象モジュール", "適用するモジュール名、または all-linear（出力ヘッドを除くすべての線形層）"),
     "model.precision": ("精度", "auto：対応する GPU では bf16、CPU では fp32"),
     "model.attn_implementation": ("アテンション実装", ""),
+    "model.fused_kernels": ("融合カーネル（Liger）", "学習で Liger の融合 GPU カーネル（RMSNorm・SwiGLU・RoPE・融合線形交差エントロピー）"
+                            "を使う：CUDA GPU でメモリが減り速くなる。`pip install liger-kernel` が必要"),
+    "model.compile": ("torch.compile でコンパイル", "学習するモデルを torch.compile する：数分のコンパイルの後に各ステップが速くなるので、"
+                      "長い GPU 学習向け。reuse_frozen_blocks は無効になる"),
     "model.train_layers": (
         "学習する層数",
         "上位 N 個の Transformer ブロックだけをフルファインチューニングする（残りは埋め込みも含めて凍結され、"

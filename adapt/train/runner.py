@@ -86,12 +86,18 @@ def run_stage(
     tokenizer,
     show_bar: bool = True,
     frozen_blocks: int = 0,
+    fused_kernels: bool = False,
+    compile_model: bool = False,
 ) -> StageResult:
     """`frozen_blocks`: the model trains only the blocks above this many, whose output is kept per row
-    and reused from the second epoch on (adapt/train/frozen_prefix.py); 0: every block runs every step."""
+    and reused from the second epoch on (adapt/train/frozen_prefix.py); 0: every block runs every step.
+    `fused_kernels` and `compile_model`: model.fused_kernels and model.compile, through the Trainer's own
+    switches (Liger kernels, torch.compile)."""
     checkpoints = run.checkpoints_dir(stage)
     if not torch.cuda.is_available():
         keep_freed_memory()
+    if compile_model:
+        log.info("%s: compiling the model with torch.compile (the first steps wait for it)", stage)
     args = TrainingArguments(
         output_dir=str(checkpoints),
         per_device_train_batch_size=section.micro_batch_size,
@@ -116,6 +122,8 @@ def run_stage(
         dataloader_num_workers=0,
         remove_unused_columns=False,
         use_cpu=not torch.cuda.is_available(),
+        use_liger_kernel=fused_kernels,
+        torch_compile=compile_model,
         **mixed_precision(compute_dtype),
     )
     world = max(1, args.world_size)

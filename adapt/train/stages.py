@@ -152,7 +152,8 @@ def freeze_below(model, top: int) -> None:
 
 def reusable_frozen_blocks(config: RunConfig, model) -> int:
     """How many blocks sit frozen below the trained ones, when their output is to be reused."""
-    if config.model.method != "full" or not config.model.train_layers or not config.model.reuse_frozen_blocks:
+    if config.model.method != "full" or not config.model.train_layers or not config.model.reuse_frozen_blocks or \
+            config.model.compile:  # the reuse feeds a cut-down block list, which a compiled graph does not know
         return 0
     return len(transformer_blocks(model)) - config.model.train_layers
 
@@ -200,7 +201,8 @@ def train(run: RunDir, config: RunConfig, stage: str, section: TrainSection, pac
         try:
             return run_stage(run=run, stage=stage, model=model, packed=packed, section=section, seed=config.seed,
                              compute_dtype=compute, out_dir=out_dir, tokenizer=tokenizer, show_bar=show_bar,
-                             frozen_blocks=reusable_frozen_blocks(config, model))
+                             frozen_blocks=reusable_frozen_blocks(config, model),
+                             fused_kernels=config.model.fused_kernels, compile_model=config.model.compile)
         except Exception as err:
             checkpoint = last_complete_checkpoint(run.checkpoints_dir(stage))
             if is_disk_full(err, run.path):
