@@ -140,6 +140,7 @@ class ChatEngine:
         overrides = rope_overrides(m.base, m.rope_target_length, m.trust_remote_code)
         self._base = None  # a separate base model, only where the adapter cannot be switched off
         self._adapter_off = self._native_rope = None
+        self.rows: RowPlan | None = None  # until _install_rows: _model_for runs each side on its own
         if not is_adapter:
             # On a CPU, weights in memory of their own, not views of the mapped file: the row plan
             # replaces the differing ones, and the replaced ones must go (peak 2.0x one model at load
@@ -159,7 +160,6 @@ class ChatEngine:
                 if self._native_rope is None:
                     log.warning("chat: cannot switch the RoPE of this architecture; loading the base a second time")
                     self._base = self._load_model(m.base)
-        self.rows = None
         self.rows = self._install_rows(is_adapter)
         plain = self._tuned.get_base_model() if is_adapter else self._tuned
         # Prefill computes the logits of the last position only, where the model supports it, as
@@ -297,9 +297,10 @@ class _RopeSwitch:
     """Runs a stretched-RoPE model with its native RoPE: the model's one rotary module is swapped
     for one built from the native config (a few KB instead of a second base model)."""
 
-    def __init__(self, parent: torch.nn.Module, name: str, native: torch.nn.Module):
-        self.parent, self.name, self.native = parent, name, native
-        self.stretched = getattr(parent, name)
+    def __init__(self, model: torch.nn.Module, path: str, native: torch.nn.Module):
+        parent_name, _, self.name = path.rpartition(".")
+        self.path, self.parent, self.native = path, model.get_submodule(parent_name), native
+        self.stretched = getattr(self.parent, self.name)
 
     @classmethod
     def build(cls, model, ref: str, trust_remote_code: bool) -> _RopeSwitch | None:
@@ -308,17 +309,13 @@ class _RopeSwitch:
         found = [name for name, _ in model.named_modules() if name.rpartition(".")[2] == "rotary_emb"]
         if len(found) != 1:  # none, or one per layer: not the shared module this swap relies on
             return None
-        parent_name, _, name = found[0].rpartition(".")
-        parent = model.get_submodule(parent_name)
-        stretched = getattr(parent, name)
+        stretched = model.get_submodule(found[0])
         config = AutoConfig.from_pretrained(resolve_model(ref), trust_remote_code=trust_remote_code)
         try:
             native = type(stretched)(config=config).to(device=stretched.inv_freq.device, dtype=stretched.inv_freq.dtype)
         except (TypeError, KeyError, AttributeError):  # a rotary class built differently
             return None
-        switch = cls(parent, name, native)
-        switch.path = found[0]
-        return switch
+        return cls(model, found[0], native)
 
     def __enter__(self):
         setattr(self.parent, self.name, self.native)

@@ -169,7 +169,7 @@ def install_pair(base: nn.Module, tuned: nn.Module) -> RowPlan | None:
             getattr(module, "attention_scaling", None) == getattr(other, "attention_scaling", None)
         if same:
             shared.append(name)
-        elif any(True for _ in module.children()):
+        elif next(module.children(), None) is not None:
             return None
         else:
             differing.append((name, other))

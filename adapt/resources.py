@@ -91,28 +91,28 @@ def keep_freed_memory() -> bool:
     it only above 1 GB measured 16-18% more tokens/s (SmolLM2-135M, bench/knowledge_per_minute.py)
     for about 10% more resident memory. A no-op (False) where the C library is not glibc.
     """
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
-        return False
-    return all(mallopt(param, value) == 1 for param, value in
-               ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 1 << 30), (_M_TOP_PAD, 1 << 28)))
+    mallopt = _glibc("mallopt")
+    return mallopt is not None and all(mallopt(param, value) == 1 for param, value in
+                                       ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 1 << 30), (_M_TOP_PAD, 1 << 28)))
 
 
 def give_back_freed_memory() -> None:
     """Hand the heap's free memory back to the system (glibc's malloc_trim): after a large object is
     replaced piece by piece, its freed pieces otherwise stay with the process. A no-op elsewhere."""
+    malloc_trim = _glibc("malloc_trim")
+    if malloc_trim is not None:
+        malloc_trim(0)
+
+
+def _glibc(function: str):
+    """A function of the C library, or None where it has none of that name (not glibc)."""
     import ctypes
     import ctypes.util
 
     try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        return getattr(ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6"), function)
     except (OSError, AttributeError):
-        pass
+        return None
 
 
 def available_ram_bytes() -> int:
