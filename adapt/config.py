@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from adapt import bundled
@@ -134,13 +134,32 @@ class LocalGeneratorSection(Section):
 
 
 class EndpointGeneratorSection(Section):
-    base_url: str = Field("http://localhost:8000/v1", min_length=1, description="OpenAI-compatible API root")
-    model: str = Field("default", min_length=1, description="model name the endpoint serves")
-    api_key_env: str = Field("OPENAI_API_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
-                             description="environment variable that holds the API key (the key itself is never stored)")
+    """Where the endpoint backend sends its prompts. The key is no setting: the CLI reads it from
+    ADAPT_ENDPOINT_API_KEY, the app from a field its visitor types into; neither is stored."""
+
+    base_url: str = Field("http://localhost:8000/v1", min_length=1, max_length=2000,
+                          description="OpenAI-compatible API root (in a shared app, one the operator allows)")
+    model: str = Field("default", min_length=1, max_length=500, description="model name the endpoint serves")
     timeout_s: float = Field(120.0, gt=0, le=3600)
     max_retries: int = Field(3, ge=0, le=20)
     concurrency: int = Field(4, ge=1, le=256)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_key_variable(cls, raw: Any) -> Any:
+        # api_key_env named the environment variable to send as the key: any visitor of a shared app
+        # could name a server secret (ADAPT_USERS, HF_TOKEN) and have it sent to a URL of theirs.
+        # Configs written before hold its old default, which is dropped so that their runs resume.
+        if isinstance(raw, dict) and "api_key_env" in raw:
+            raw = dict(raw)
+            named = raw.pop("api_key_env")
+            if named != "OPENAI_API_KEY":
+                raise PydanticCustomError(
+                    "key_variable_removed",
+                    "api_key_env: {named} is refused: a run no longer names the environment variable its key is "
+                    "read from; the command line reads it from ADAPT_ENDPOINT_API_KEY, the app from its endpoint "
+                    "key field. Remove augment.endpoint.api_key_env", {"named": repr(named)[:80]})
+        return raw
 
 
 class AugmentSection(Section):
@@ -437,6 +456,20 @@ def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...
             problems.append(f"{setting}: {value} is a local folder outside the folders this app may read "
                             f"({allowed}); give a bundled model name or a Hugging Face Hub id")
     return problems
+
+
+def endpoints_not_allowed(config: RunConfig, allowed: list[str]) -> list[str]:
+    """In a shared app, which addresses the server calls is the operator's choice, not the visitor's:
+    an endpoint backend whose base_url is not one of `allowed` (ADAPT_ENDPOINTS) is refused, so no
+    form can make the server call an internal address or one that collects what it is sent."""
+    if config.augment.backend != "endpoint":
+        return []
+    url = config.augment.endpoint.base_url.strip().rstrip("/")
+    if url in {a.strip().rstrip("/") for a in allowed if a.strip()}:
+        return []
+    listed = ", ".join(a.strip() for a in allowed if a.strip()) or "none; the operator lists them in ADAPT_ENDPOINTS"
+    return [f"augment.endpoint.base_url: {url[:200]} is not an endpoint this app may call (allowed: {listed}); "
+            "choose augment.backend rules or local, or one of those"]
 
 
 def check_launch(config: RunConfig, stop_after: str | None = None, source: str = "config") -> None:

@@ -21,9 +21,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapt.config import RunConfig, launch_config
+from adapt.config import ConfigError, RunConfig, endpoints_not_allowed, launch_config
 from adapt.fileio import open_append
 from adapt.rundir import STAGES, RunDir, now_iso, process_alive, process_start_time
+from adapt.secrets import job_environment, operator_endpoints, shared_server
 from adapt.views import Status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,14 +73,22 @@ class JobManager:
         self.max_running = max_running
         self.python = python
         self._children: dict[str, subprocess.Popen] = {}
+        # Endpoint keys visitors typed, by run, until the run's process starts: held in memory only.
+        self._endpoint_keys: dict[str, str] = {}
         self._lock = threading.RLock()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
     # ---- creating and finding runs ------------------------------------------------------------
-    def create(self, config: RunConfig, owner: str, uploads: Path | None = None) -> RunDir:
+    def create(self, config: RunConfig, owner: str, uploads: Path | None = None,
+               endpoint_key: str | None = None) -> RunDir:
         """A queued run. `uploads` (a staging folder) moves into the run's own uploads/ folder and
-        becomes its documents, so the run directory holds everything it was given."""
+        becomes its documents, so the run directory holds everything it was given. `endpoint_key`
+        is the generator endpoint's key as the visitor typed it: handed to the run's process, never
+        written down. An endpoint the operator does not allow (ADAPT_ENDPOINTS) is refused."""
+        problems = endpoints_not_allowed(config, operator_endpoints())
+        if problems:
+            raise ConfigError("invalid setting:\n  " + "\n  ".join(problems))
         config = launch_config(config)
         # "preparing" until the uploads and the final config are in place: the scheduler only starts
         # runs that say "queued".
@@ -90,6 +99,8 @@ class JobManager:
             config = config.model_copy(update={"data": config.data.model_copy(
                 update={"paths": [str(target), *config.data.paths]})})
             config.save(run.config_path)
+        if endpoint_key:
+            self._endpoint_keys[run.path.name] = endpoint_key
         run.update_status(state="queued", queued_at=now_iso())
         return run
 
@@ -149,11 +160,13 @@ class JobManager:
             return "stopping: a checkpoint is saved at the next step"
         raise JobError(f"run {run_id} is not running ({status.get('state')})")
 
-    def resume(self, run_id: str, owner: str) -> RunDir:
+    def resume(self, run_id: str, owner: str, endpoint_key: str | None = None) -> RunDir:
         run = self.get(run_id, owner)
         state = run.status().get("state")
         if state not in ("stopped", "failed"):
             raise JobError(f"only a stopped or failed run can be resumed; this one is {state}")
+        if endpoint_key:
+            self._endpoint_keys[run.path.name] = endpoint_key
         run.update_status(state="queued", queued_at=now_iso(), error=None)
         return run
 
@@ -195,7 +208,10 @@ class JobManager:
             child = subprocess.Popen(
                 self.launcher() + ["-m", "adapt", "run", "--resume", str(run.path), "--quiet"],
                 cwd=ROOT, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
+                # Never the server's credentials: only the key typed for this run reaches it.
+                env={**job_environment(dict(os.environ), self._endpoint_keys.pop(run.path.name, None),
+                                       keep_hub_token=not shared_server()),
+                     "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
                 start_new_session=True,  # the job outlives an app restart and gets no Ctrl-C meant for the app
             )
         finally:

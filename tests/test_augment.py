@@ -233,10 +233,9 @@ def chat_server(tiny_model):
 
 
 def test_endpoint_backend_against_a_real_local_server(tmp_path, corpus_dir, tiny_model, chat_server, monkeypatch):
-    monkeypatch.setenv("TEST_ENDPOINT_KEY", "plain-endpoint-key-0123456789abcdef")
+    monkeypatch.setenv("ADAPT_ENDPOINT_API_KEY", "plain-endpoint-key-0123456789abcdef")
     data_dir, cfg = ingested(tmp_path, corpus_dir, **_llm_config(
-        backend="endpoint", endpoint={"base_url": chat_server, "model": "tiny", "api_key_env": "TEST_ENDPOINT_KEY",
-                                      "concurrency": 4}))
+        backend="endpoint", endpoint={"base_url": chat_server, "model": "tiny", "concurrency": 4}))
     summary = run_augmentation(data_dir, cfg)
     items = read_jsonl(data_dir / "augment/items.jsonl")
     summaries = [r for r in items if r["category"] == "summary"]
@@ -355,24 +354,25 @@ class _KeyedHandler(BaseHTTPRequestHandler):
 def test_a_refused_key_fails_the_run_and_resume_regenerates(tmp_path, tiny_model, corpus_dir, serve):
     config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
                          augment={"backend": "endpoint", "categories": {"summary": 1},
-                                  "endpoint": {"base_url": serve(_KeyedHandler), "api_key_env": "TEST_AUG_KEY"}},
+                                  "endpoint": {"base_url": serve(_KeyedHandler)}},
                          cpt={"max_steps": 1}, sft={"enabled": False},
                          eval={"enabled": False, "precheck": False})
     wrong = "wrong-key-0123456789abcdef"
     result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet",
-                     env={"TEST_AUG_KEY": wrong})
+                     env={"ADAPT_ENDPOINT_API_KEY": wrong})
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert "augment: all 16 generations failed" in result.stderr and "AuthenticationError" in result.stderr
-    assert "Check augment.endpoint.api_key_env (TEST_AUG_KEY, which holds a key): the endpoint refused" in result.stderr
+    assert ("Check the endpoint key (ADAPT_ENDPOINT_API_KEY on the command line, the endpoint key field in the app; "
+            "a key was given): the endpoint refused it") in result.stderr
     (run_path,) = (tmp_path / "runs").iterdir()
     status = json.loads((run_path / "status.json").read_text())
     assert status["state"] == "failed" and status["stages"]["augment"]["state"] == "failed"
-    assert "api_key_env" in status["stages"]["augment"]["error"] and "cpt" not in status["stages"]
+    assert "ADAPT_ENDPOINT_API_KEY" in status["stages"]["augment"]["error"] and "cpt" not in status["stages"]
     for text in [result.stderr] + [p.read_text(errors="ignore") for p in run_path.rglob("*") if p.is_file()]:
         assert wrong not in text, "the refused key is redacted everywhere"
 
-    result = run_cli("run", "--resume", str(run_path), "--quiet", env={"TEST_AUG_KEY": GOOD_KEY})
+    result = run_cli("run", "--resume", str(run_path), "--quiet", env={"ADAPT_ENDPOINT_API_KEY": GOOD_KEY})
     assert result.returncode == 0, result.stderr[-3000:]
     status = json.loads((run_path / "status.json").read_text())
     # Every document's summary is written again; the random test model's inventions are dropped, counted.

@@ -73,7 +73,6 @@ FIELD_JA: dict[str, tuple[str, str]] = {
     "augment.local.precision": ("精度", ""),
     "augment.endpoint.base_url": ("ベース URL", "OpenAI 互換 API のルート"),
     "augment.endpoint.model": ("モデル名", "エンドポイントが提供するモデルの名前"),
-    "augment.endpoint.api_key_env": ("API キーの環境変数", "API キーを保持する環境変数（キー自体は保存されない）"),
     "augment.endpoint.timeout_s": ("タイムアウト (秒)", ""),
     "augment.endpoint.max_retries": ("最大リトライ回数", ""),
     "augment.endpoint.concurrency": ("同時リクエスト数", ""),

@@ -14,7 +14,7 @@ import gradio as gr
 
 from adapt.jobs import JobError
 from adapt.publish import PublishError, build_model_card, export_zip, push_to_hub
-from adapt.secrets import redact
+from adapt.secrets import redact, shared_server
 from ui import run_picker
 from ui.files import servable
 from ui.i18n import Texts, say
@@ -30,8 +30,7 @@ START_DOWNLOAD = "() => { document.querySelector('#publish-download')?.click(); 
 def server_token() -> str:
     """HF_TOKEN of the machine, only where the app has a single user: on a Space, or behind per-user
     passwords, it would let every visitor publish under the owner's account."""
-    shared = os.environ.get("SPACE_ID") or os.environ.get("ADAPT_USERS")
-    return "" if shared else os.environ.get("HF_TOKEN", "")
+    return "" if shared_server() else os.environ.get("HF_TOKEN", "")
 
 
 def card_markdown(card: str) -> str:

@@ -58,6 +58,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "**事前チェック**（一般テキストとの MiniLM 類似度：重心 {centroid}、最近傍 {nearest}）。{message}"},
     # ---- train ---------------------------------------------------------------------------------
     "train_name": {"en": "Run name", "ja": "実行名"},
+    "train_endpoint_key": {"en": "Endpoint API key", "ja": "エンドポイントの API キー"},
+    "train_endpoint_key_info": {
+        "en": "only for augment.backend: endpoint; used for this run's generator, never saved (the server's own "
+              "keys are never sent)",
+        "ja": "augment.backend が endpoint のときだけ使います。この実行の生成に使い、保存しません（サーバー側のキーは送られません）"},
     "train_base": {"en": "Base model", "ja": "ベースモデル"},
     "train_base_info": {"en": "smollm2-135m (SmolLM2-135M-Instruct, English) works offline; any Hub id or local "
                               "folder works where it can be loaded",

@@ -16,7 +16,7 @@ from pathlib import Path
 import gradio as gr
 
 from adapt import bundled
-from adapt.config import ConfigError, RunConfig, check_launch, paths_outside
+from adapt.config import ConfigError, RunConfig, check_launch, endpoints_not_allowed, paths_outside
 from adapt.estimate import Machine, estimate
 from adapt.evaluate.precheck import language_fit
 from adapt.fileio import write_json_atomic
@@ -24,6 +24,7 @@ from adapt.jobs import JobError
 from adapt.models import ModelNotAvailable, concrete_base, default_base_model, load_tokenizer
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from adapt.rundir import RunDir
+from adapt.secrets import operator_endpoints
 from ui import data_tab, live, run_picker
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
@@ -52,7 +53,7 @@ def assemble(form: ConfigForm, name: str, base: str, values: list, session: Sess
             raw.setdefault("augment", {})["qa_heldout_fraction"] = 0.0
     raw.setdefault("data", {})["paths"] = paths
     config = RunConfig.from_dict(raw, source="the form")
-    problems = paths_outside(config, readable_roots(session))
+    problems = paths_outside(config, readable_roots(session)) + endpoints_not_allowed(config, operator_endpoints())
     if problems:
         head = "invalid settings in the form:" if len(problems) > 1 else "invalid setting in the form:"
         raise ConfigError(head + "\n  " + "\n  ".join(problems))
@@ -138,6 +139,10 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
             elem_id="train-preset", scale=2), recipes))
     with texts.make(gr.Accordion, "train_advanced", open=False, elem_id="train-advanced"):
         form.build(texts)
+        # Typed by the visitor, used for this run's generator endpoint, never saved: the server's own
+        # keys reach no run (adapt.secrets.job_environment).
+        add("train.endpoint_key", texts.make(gr.Textbox, "train_endpoint_key", info="train_endpoint_key_info",
+                                             type="password", elem_id="train-endpoint-key"))
     form.register(registry)  # the whole form, with data.text_field the Data tab placed
     with gr.Row():
         check = texts.make(gr.Button, "train_check", prop="value", variant="secondary", elem_id="train-check")
@@ -204,7 +209,11 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
             raise gr.Error(str(err), duration=None) from None
         if not result.fits:
             raise gr.Error(estimate_text(config, preview, session.lang), duration=None)
-        run = context().jobs.create(config, session.owner, uploads=uploads if has_uploads else None)
+        try:
+            run = context().jobs.create(config, session.owner, uploads=uploads if has_uploads else None,
+                                        endpoint_key=(call["train.endpoint_key"] or "").strip() or None)
+        except ConfigError as err:
+            raise gr.Error(str(err), duration=None) from None
         write_json_atomic(run.estimate_path, {"training_seconds": round(result.seconds, 1),
                                               "train_tokens": result.train_tokens, "machine": result.machine})
         if has_uploads:
@@ -212,7 +221,7 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
             session.example = config.data.paths and session.example or None
         session.run = run.path.name
         gr.Info(say("train_launched", session.lang, run=run.path.name, time=live._duration(result.seconds)))
-        return {"session": session.dump(), **live_view(session)}
+        return {"session": session.dump(), "train.endpoint_key": "", **live_view(session)}
 
     def on_stop(call: Call) -> dict:
         try:
@@ -223,22 +232,23 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
 
     def on_resume(call: Call) -> dict:
         try:
-            context().jobs.resume(call.session.run or "", call.session.owner)
+            context().jobs.resume(call.session.run or "", call.session.owner,
+                                  endpoint_key=(call["train.endpoint_key"] or "").strip() or None)
         except JobError as err:
             raise gr.Error(str(err)) from None
-        return live_view(call.session)
+        return {"train.endpoint_key": "", **live_view(call.session)}
 
     def on_tick(call: Call) -> dict:
         return live_view(call.session)
 
     preset_inputs = ("train.preset", "train.base")
-    form_inputs = ("train.name", "train.base", "preview", *form.ids)
+    form_inputs = ("train.name", "train.base", "preview", "train.endpoint_key", *form.ids)
     registry.on(preset.change, on_preset, preset_inputs, form.ids)
     registry.on(base.change, on_preset, preset_inputs, form.ids)
     registry.on(check.click, on_check, form_inputs, ("train.estimate", "train.yaml", "train.yaml_file", "train.cli"))
-    registry.on(launch.click, on_launch, form_inputs, ("session", *LIVE))
+    registry.on(launch.click, on_launch, form_inputs, ("session", "train.endpoint_key", *LIVE))
     registry.on(stop.click, on_stop, (), LIVE)
-    registry.on(resume.click, on_resume, (), LIVE)
+    registry.on(resume.click, on_resume, ("train.endpoint_key",), ("train.endpoint_key", *LIVE))
     registry.on(refresh_button.click, on_tick, (), LIVE)
     registry.on(timer.tick, on_tick, (), LIVE, show_progress="hidden")
     # No preset hook at page load: the form is built with the Quick demo's values for this machine, and

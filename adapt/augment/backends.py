@@ -15,7 +15,7 @@ from adapt.config import AugmentSection, RunConfig
 from adapt.generation import generate_chat
 from adapt.models import load_for_inference, load_tokenizer
 from adapt.resources import is_out_of_memory
-from adapt.secrets import redact, register_secret
+from adapt.secrets import ENDPOINT_KEY_ENV, redact, register_secret
 
 log = logging.getLogger("adapt")
 
@@ -80,8 +80,10 @@ class EndpointGenerator:
 
         self.section = section
         cfg = section.endpoint
-        # The key comes from the caller (the UI) or the environment, and lives only in memory.
-        key = api_key or os.environ.get(cfg.api_key_env) or "not-needed"
+        # The key comes from the caller or ADAPT_ENDPOINT_API_KEY (set by whoever started this
+        # process: the CLI's user, or the app from what its visitor typed), never from a variable a
+        # setting names. It lives only in memory.
+        key = api_key or os.environ.get(ENDPOINT_KEY_ENV) or "not-needed"
         self.has_key = key != "not-needed"
         register_secret(key)
         self.client = openai.OpenAI(base_url=cfg.base_url, api_key=key, timeout=cfg.timeout_s,
@@ -115,9 +117,9 @@ class EndpointGenerator:
             return GenerationError(reason, f"{url}: nothing answers there; is the server running at that address?",
                                    bad_setting=True)
         if isinstance(err, (openai.AuthenticationError, openai.PermissionDeniedError)):
-            given = "holds a key" if self.has_key else "is not set"
-            return GenerationError(reason, f"augment.endpoint.api_key_env ({cfg.api_key_env}, which {given}): the "
-                                   "endpoint refused the key", bad_setting=True)
+            given = "a key was given" if self.has_key else "none was given"
+            return GenerationError(reason, f"the endpoint key ({ENDPOINT_KEY_ENV} on the command line, the endpoint "
+                                   f"key field in the app; {given}): the endpoint refused it", bad_setting=True)
         if isinstance(err, openai.NotFoundError):
             return GenerationError(reason, f"{url}, the API root (often ending in /v1), and augment.endpoint.model "
                                    f"({cfg.model})", bad_setting=True)
