@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from adapt import strict_yaml
 from adapt.config import ConfigError, RunConfig, check_launch, launch_config
 from adapt.fileio import keep_files_private
 from adapt.models import ModelNotAvailable
@@ -41,8 +42,19 @@ def _parse_overrides(items: list[str]) -> dict:
         if "=" not in item:
             raise ConfigError(f"--set expects key=value (for example cpt.learning_rate=5e-5), got '{item}'")
         key, value = item.split("=", 1)
-        overrides[key.strip()] = yaml.safe_load(value)
+        try:
+            overrides[key.strip()] = strict_yaml.load(value)
+        except yaml.YAMLError as err:
+            problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+            raise ConfigError(f"--set {key.strip()}: {value[:80]!r} is not a value YAML can read ({problem}); "
+                              f"quote text (--set '{key.strip()}=\"...\"'), write a list as [a, b]") from None
     return overrides
+
+
+def _terminal_safe(text: str) -> str:
+    """A file name as the terminal shows it: control characters (ANSI escapes, newlines) written as
+    escapes, so that no name can recolour the screen or forge an "ok ... 99 docs" line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def build_config(args) -> RunConfig:
@@ -159,11 +171,11 @@ def cmd_ingest(args) -> int:
                     f"enc={f.encoding}, dupes={f.exact_duplicates}+{f.near_duplicates}")
             if f.tokens is not None:
                 line += f", {f.tokens:,} tokens"
-            print(line)
+            print(_terminal_safe(line))
             for warning in f.warnings:
-                print(f"       warning: {warning}")
+                print(f"       warning: {_terminal_safe(warning)}")
         else:
-            print(f"error  {f.name}: {f.reason}")
+            print(_terminal_safe(f"error  {f.name}: {f.reason}"))
     totals = result.totals()
     print(json.dumps(totals, ensure_ascii=False))
     if not result.documents:

@@ -7,7 +7,10 @@ become part of a config.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import json
+import reprlib
 import typing
 from pathlib import Path
 from typing import Any, Literal
@@ -16,9 +19,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from adapt import bundled
-from adapt.fileio import write_text_atomic
-from adapt.models import concrete_base
+from adapt import bundled, strict_yaml
+from adapt.fileio import path_exists, write_text_atomic
+from adapt.models import concrete_base, reference_problem
 
 
 class ConfigError(ValueError):
@@ -332,7 +335,7 @@ class RunConfig(Section):
         except OSError as err:
             raise ConfigError(f"cannot read config file {path}: {err.strerror or err}") from None
         try:
-            raw = yaml.safe_load(text)
+            raw = strict_yaml.load(text)
         except yaml.YAMLError as err:
             where = ""
             mark = getattr(err, "problem_mark", None)
@@ -382,7 +385,7 @@ def launch_config(config: RunConfig) -> RunConfig:
     """The config as a run records it: relative paths made absolute (so --resume works from any
     working directory) and `auto` replaced by the model it stands for here and now."""
     base = concrete_base(config.model.base)
-    if Path(base).expanduser().exists():
+    if path_exists(base):
         base = str(Path(base).expanduser().resolve())
     return config.model_copy(update={
         "model": config.model.model_copy(update={"base": base}),
@@ -425,7 +428,7 @@ MODEL_SETTINGS = ("model.base", "augment.local.model")  # a Hub id or bundled na
 
 
 def _looks_local(ref: str) -> bool:
-    return ref.startswith(("/", ".", "~")) or Path(ref).expanduser().exists()
+    return ref.startswith(("/", ".", "~")) or path_exists(ref)
 
 
 def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...] = tuple(PATH_SETTINGS)) -> list[str]:
@@ -465,6 +468,60 @@ def endpoints_not_allowed(config: RunConfig, allowed: list[str]) -> list[str]:
     if config.augment.backend != "endpoint":
         return []
     url = config.augment.endpoint.base_url.strip().rstrip("/")
+def _named_paths(config: RunConfig, setting: str) -> list[tuple[str, str]]:
+    """(name, value) of every path a path setting holds: 'data.paths[0]' or 'eval.qa_file'."""
+    section, field = setting.split(".")
+    value = getattr(getattr(config, section), field)
+    if isinstance(value, list):
+        return [(f"{setting}[{i}]", item) for i, item in enumerate(value)]
+    return [(setting, value)] if value is not None else []
+
+
+def model_problems(config: RunConfig) -> list[str]:
+    """model.base (and the local generator, when it is used) must be able to name a model."""
+    named = [("model.base", config.model.base)]
+    if config.augment.backend == "local":
+        named.append(("augment.local.model", config.augment.local.model))
+    return [f"{setting}: {problem}" for setting, ref in named if (problem := reference_problem(ref))]
+
+
+def blank_path_problems(config: RunConfig) -> list[str]:
+    """An empty path resolves to the working directory: `data.paths: [""]` trained on whatever folder
+    the command was typed in."""
+    return [f"{name}: an empty path; name a file or folder, or remove the entry"
+            for setting in PATH_SETTINGS for name, raw in _named_paths(config, setting) if not raw.strip()]
+
+
+# What each JSONL setting's lines look like, for the message when a file holds something else.
+JSONL_EXAMPLES = {"sft.data": '{"messages": [{"role": "user", "content": ...}, {"role": "assistant", ...}]}',
+                  "sft.general_data": '{"messages": [{"role": "user", "content": ...}, ...]}',
+                  "eval.qa_file": '{"question": "...", "answer": "..."}'}
+
+
+def jsonl_problems(config: RunConfig) -> list[str]:
+    """A JSONL setting naming a file whose first line is no JSON object (a .txt, a CSV) is refused at
+    validate time, not found out when the stage that reads it runs."""
+    problems = []
+    for setting, example in JSONL_EXAMPLES.items():
+        for name, raw in _named_paths(config, setting):
+            path = Path(raw).expanduser()
+            if not raw.strip() or not path.is_file():
+                continue  # path_problems says what is wrong with it
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    first = next((line for line in handle if line.strip()), "")
+                row = json.loads(first) if first else None
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, OSError):
+                row = None
+            if not isinstance(row, dict):
+                problems.append(f"{name}: {path.resolve()} is not JSONL (its first line is no JSON object); "
+                                f"expected one object per line like {example}")
+            elif setting == "eval.qa_file" and not ("question" in row and "answer" in row):
+                problems.append(f"{name}: {path.resolve()} line 1 has no 'question' and 'answer'; expected one "
+                                f"object per line like {example}")
+    return problems
+
+
     if url in {a.strip().rstrip("/") for a in allowed if a.strip()}:
         return []
     listed = ", ".join(a.strip() for a in allowed if a.strip()) or "none; the operator lists them in ADAPT_ENDPOINTS"
@@ -476,7 +533,7 @@ def check_launch(config: RunConfig, stop_after: str | None = None, source: str =
     """Refuse, before anything is created, a run that could only fail or do nothing: a path setting
     that names nothing, or (unless it stops after augment) no stage that trains or evaluates.
     One check for `validate`, `run`/`augment` and the app's Launch."""
-    problems = path_problems(config)
+    problems = blank_path_problems(config) + path_problems(config) + jsonl_problems(config) + model_problems(config)
     if stop_after is None and not (config.cpt.enabled or config.sft.enabled or config.eval.enabled):
         problems.append("cpt.enabled, sft.enabled, eval.enabled: all false, so the run would train and evaluate "
                         "nothing; turn on at least one (only `python -m adapt augment`, which stops after the "
@@ -549,6 +606,21 @@ def format_validation_error(err: ValidationError, source: str = "config") -> str
         # A union's members appear in loc as tags like "list[str]"; they are not settings.
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
         dotted = ".".join(str(p) for p in loc) or "(top level)"
+# A value as an error message shows it: bounded, so that a list of a billion shared references (a YAML
+# alias bomb) prints as a few items, not as gigabytes.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlong = 2, 4, 4, 60, 60, 40
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return str(value)
+    shown = _SHORT.repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
         if item["type"] == "extra_forbidden":
             section = _fields_at(loc[:-1]) or {}
             names = sorted(section)
@@ -562,6 +634,9 @@ def format_validation_error(err: ValidationError, source: str = "config") -> str
         if len(shown) > 80:
             shown = shown[:77] + "..."
         said = " or ".join([alternatives[dotted][0]] + [m.removeprefix("input should be ") for m in alternatives[dotted][1:]])
-        lines[dotted] = f"{dotted}: got {shown}; {said}{_allowed(loc)}"
+        if isinstance(value, (datetime.date, datetime.time)):
+            # YAML reads an unquoted 2026-12-06 as a date, not as the text it looks like.
+            said += f'; YAML read {value} as a date or time: put it in quotes ("{value}") to mean the text'
+        lines[dotted] = f"{dotted}: got {_shown(value)}; {said}{_allowed(loc)}"
     head = f"invalid settings in {source}:" if len(lines) > 1 else f"invalid setting in {source}:"
     return head + "\n  " + "\n  ".join(lines.values())

@@ -92,3 +92,12 @@ def read_jsonl(path: Path) -> list[dict]:
     except FileNotFoundError:
         pass
     return rows
+
+
+def path_exists(path: str | Path) -> bool:
+    """Path.exists for a value a person typed: a name too long for the file system (ENAMETOOLONG) or
+    one holding a NUL byte is not there, rather than a traceback."""
+    try:
+        return Path(path).expanduser().exists()
+    except (OSError, ValueError):
+        return False

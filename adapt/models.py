@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from adapt import bundled
+from adapt.fileio import path_exists
 from adapt.offline_model import OfflineModelError
 
 log = logging.getLogger("adapt")
@@ -22,7 +23,22 @@ log = logging.getLogger("adapt")
 BUNDLED_MODELS = bundled.MODELS
 # The base `auto` stands for: this model where the Hub can be reached (a Space), else the bundled offline model.
 RECOMMENDED_HUB_MODEL = "Qwen/Qwen2.5-0.5B-Instruct"
-_HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
+# The Hub's own rule: owner/name, each part at most 96 characters.
+_HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}(/[A-Za-z0-9][A-Za-z0-9._-]{0,95})?$")
+
+
+def reference_problem(ref: str) -> str | None:
+    """Why `ref` can name no model, judged without the network: neither auto, a bundled name, an
+    existing folder nor a well-formed Hub id. None when it may."""
+    if ref == "auto" or ref in BUNDLED_MODELS or ref in bundled.RETIRED_MODELS or path_exists(ref):
+        return None
+    shown = ref if len(ref) <= 80 else ref[:77] + "..."
+    if ref.startswith((".", "/", "~")):
+        return f"{shown} does not exist"
+    if not _HUB_ID.match(ref):
+        return (f"{shown!r} is no bundled model ({', '.join(BUNDLED_MODELS)}), no folder here and no Hugging Face "
+                "Hub id (owner/name, letters, digits, . _ -, at most 96 characters each)")
+    return None
 
 
 class ModelNotAvailable(RuntimeError):
@@ -66,16 +82,17 @@ def resolve_model(ref: str) -> str:
         if not (path / "config.json").is_file():
             raise ModelNotAvailable(f"bundled model '{ref}' is missing from {path}; reinstall the project")
         return str(path)
-    if ref in bundled.RETIRED_MODELS and not Path(ref).exists():
+    if ref in bundled.RETIRED_MODELS and not path_exists(ref):
         raise ModelNotAvailable(f"the bundled model '{ref}' was retired; use '{bundled.RETIRED_MODELS[ref]}' "
                                 "(or auto) as model.base")
     path = Path(ref).expanduser()
-    if path.exists():
+    if path_exists(path):
         if not (path / "config.json").is_file():
             raise ModelNotAvailable(f"{path} is not a model directory (no config.json in it)")
         return str(path.resolve())
     if ref.startswith((".", "/", "~")) or not _HUB_ID.match(ref):
-        raise ModelNotAvailable(f"model '{ref}' not found: no such directory, and not a valid Hub id (owner/name)")
+        shown = ref if len(ref) <= 80 else ref[:77] + "..."
+        raise ModelNotAvailable(f"model '{shown}' not found: no such directory, and not a valid Hub id (owner/name)")
     _check_hub_model(ref)
     return ref
 

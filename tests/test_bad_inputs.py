@@ -151,6 +151,17 @@ def _folder_link_out(path: Path) -> None:
 
 
 FRENCH = "La rivière coule près du château où l'évêque habitait; les élèves étudièrent à côté de la forêt."
+# The tester's 469 bytes: each line's list holds nine of the line before it.
+ALIAS_BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+              + "".join(f"{x}: &{x} [{', '.join(['*' + y] * 9)}]\n" for y, x in zip("abcdefgh", "bcdefghi"))
+              + "cpt: {learning_rate: *i}\n")
+
+
+def _qa_file_as_text(tmp: Path, capsys) -> str:
+    (tmp / "questions.txt").write_text("What is the harbour of Velmor called?\n", encoding="utf-8")
+    return run_with("eval.qa_file={tmp}/questions.txt")(tmp, capsys)
+
+
 ONE_LINE = (english_documents()["Quastra"].replace("\n", " ") + " ").encode("utf-8")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
@@ -301,6 +312,35 @@ ROWS = [
         "python -m adapt ingest missing-docs", command("ingest", "{tmp}/missing-docs"),
         ("missing-docs", "file or folder not found")),
     # -- documents
+    # -- issue 28: configs and --set values a hostile user wrote
+    Row("a YAML alias bomb is refused before it is expanded",
+        "469 bytes: nine levels of nine *aliases", config_file(ALIAS_BOMB),
+        ("config.yaml", "line 6", "more than 200,000 values once its aliases (*name) are written out")),
+    Row("YAML nested 5000 levels deep is refused rather than overflowing the stack",
+        "a: [[[[...]]]] 5000 deep", config_file("a: " + "[" * 5000 + "]" * 5000 + "\n"),
+        ("config.yaml", "nested more than 32 levels deep")),
+    Row("a section given twice is refused rather than the last silently winning",
+        "cpt: {epochs: 3} then cpt: {learning_rate: 0.1}",
+        config_file("cpt: {epochs: 3}\ncpt: {learning_rate: 0.1}\n"),
+        ("config.yaml", "'cpt' is given twice (lines 1 and 2)", "keep one")),
+    Row("a run name YAML reads as a date says to quote it",
+        "name: 2026-12-06", config_file("name: 2026-12-06\n"),
+        ("name: got 2026-12-06", 'put it in quotes ("2026-12-06")')),
+    Row("--set with an unclosed bracket names the setting and the value",
+        "--set 'cpt.learning_rate=[1e-4'", run_with("cpt.learning_rate=[1e-4"),
+        ("--set cpt.learning_rate", "'[1e-4'", "not a value YAML can read", "write a list as [a, b]")),
+    Row("--set with a Python object tag is refused, not constructed",
+        "--set 'cpt.learning_rate=!!python/object/apply:os.system [id]'",
+        run_with("cpt.learning_rate=!!python/object/apply:os.system [id]"),
+        ("--set cpt.learning_rate", "not a value YAML can read", "could not determine a constructor")),
+    Row("a 5000-character base model is refused as no model name, folder or Hub id",
+        "model.base: x * 5000", run_with("model.base=" + "x" * 5000),
+        ("model.base", "no bundled model", "no Hugging Face Hub id", "at most 96 characters")),
+    Row("an empty path among the documents is refused rather than reading the working directory",
+        'data.paths: [""]', run_with('data.paths=[""]'), ("data.paths[0]", "an empty path", "name a file or folder")),
+    Row("a text file as the questions file is refused at validate time with the format",
+        "eval.qa_file: questions.txt", _qa_file_as_text,
+        ("eval.qa_file", "questions.txt is not JSONL", '{"question": "...", "answer": "..."}')),
     Row("an empty file is reported by name and the others go through",
         "empty.txt (0 bytes)", document("empty.txt", b""), ("empty.txt", "empty file")),
     Row("bytes of every value named .txt are refused as binary",

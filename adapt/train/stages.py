@@ -88,6 +88,12 @@ def prepare_sft_data(run: RunDir, config: RunConfig, tokenizer) -> PackedSet | N
     if not examples:
         raise StageInputError(f"no usable conversations for instruction tuning (skipped: {skipped})")
     packed = pack_examples(examples, config.sft.context_length, tokenizer.pad_token_id)
+    if packed.rows == 0:
+        # Cut to the context, every conversation kept its prompt and lost its whole answer.
+        shortest = min(len(ids) for ids, _ in examples)
+        raise StageInputError(f"sft: none of the {len(examples)} conversations fits sft.context_length "
+                              f"({config.sft.context_length} tokens): each loses its whole answer when cut (the "
+                              f"shortest is {shortest} tokens); raise sft.context_length")
     if packed.truncated:
         log.warning("sft data: %d conversation(s) longer than sft.context_length=%d were truncated",
                     packed.truncated, config.sft.context_length)
