@@ -20,6 +20,11 @@ may be hostile.
   the entry limit is refused before zipfile loads it into memory; zips inside zips stay packed.
 - Huge files: refused from their size before any copy. Everything in the folder, including what
   earlier calls stored there, counts towards the total limit.
+- Many folders: the caller may choose which of its folders to fill (the app's draft id is theirs to
+  send), so with `quota_root` the total limit is a quota on every folder in it (all of one owner's
+  drafts) and in `also_counted` (their queued runs' uploads), not on the destination alone; calls
+  sharing a quota_root take turns under a lock file there, so calls made at once cannot each see
+  room that only one of them may use.
 
 Files are written under a hidden temporary name (ingestion skips dot files) and then renamed onto a
 final name that was created exclusively, so nothing is ever overwritten or seen half-written.
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import hashlib
 import lzma
 import os
@@ -44,7 +50,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterable, Iterator
 
 from adapt.data.readers import SUPPORTED_SUFFIXES
 
@@ -54,7 +60,7 @@ MB = 2**20
 @dataclass(frozen=True)
 class UploadLimits:
     max_file_bytes: int = 200 * MB  # one upload, or one file inside a zip (as data.max_file_mb)
-    max_total_bytes: int = 1024 * MB  # everything in the destination folder, earlier uploads included
+    max_total_bytes: int = 1024 * MB  # everything in dest (or its quota_root), earlier uploads included
     max_zip_entries: int = 5000  # files in one zip; folders, hidden files and __MACOSX not counted
     max_ratio: int = 100  # uncompressed / compressed size of a zip entry past the first MB
 
@@ -99,19 +105,65 @@ def safe_name(name: str) -> str:
 
 
 def save_uploads(
-    sources: list[tuple[Path, str]], dest: Path, *, received_in: Path, limits: UploadLimits = UploadLimits()
+    sources: list[tuple[Path, str]], dest: Path, *, received_in: Path, limits: UploadLimits = UploadLimits(),
+    quota_root: Path | None = None, also_counted: Iterable[Path] = (),
 ) -> list[UploadReport]:
     """Store (temporary path, original name) uploads in dest. One report per upload, plus one per
     file inside each zip; bad input is reported, never raised, and never stops the other files.
 
     received_in: where the web server put the files it received (Gradio's upload folder). A source
     anywhere else is refused unread: the path came from the caller, not from an upload.
+    quota_root: the folder that holds dest and the same owner's other upload folders (dest's parent).
+    What all of them hold counts towards limits.max_total_bytes, and so does what the `also_counted`
+    folders hold (elsewhere, but under the same quota); calls with the same quota_root run one at a
+    time.
     """
-    folder = _Folder(dest, limits)
-    reports: list[UploadReport] = []
-    for path, original in sources:
-        reports.extend(_save_upload(folder, Path(path), original, Path(received_in)))
-    return reports
+    dest = Path(dest)
+    if quota_root is not None and Path(quota_root).resolve() != dest.resolve().parent:
+        raise ValueError(f"{dest} is not a folder of its quota folder {quota_root}")
+    with _quota_lock(quota_root):
+        folder = _Folder(dest, limits)
+        others = [] if quota_root is None else [
+            p for p in _subfolders(Path(quota_root)) if p.resolve() != folder.dest]
+        folder.elsewhere = sum(_stored_bytes(p) for p in [*others, *map(Path, also_counted)])
+        folder.used += folder.elsewhere
+        reports: list[UploadReport] = []
+        for path, original in sources:
+            reports.extend(_save_upload(folder, Path(path), original, Path(received_in)))
+        return reports
+
+
+QUOTA_LOCK = ".quota.lock"
+
+
+@contextlib.contextmanager
+def _quota_lock(quota_root: Path | None) -> Iterator[None]:
+    if quota_root is None:
+        yield
+        return
+    Path(quota_root).mkdir(parents=True, exist_ok=True)
+    fd = os.open(Path(quota_root) / QUOTA_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _subfolders(root: Path) -> list[Path]:
+    with contextlib.suppress(FileNotFoundError), os.scandir(root) as entries:
+        return [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+    return []
+
+
+def _stored_bytes(folder: Path) -> int:
+    """What a destination folder holds, counted as _Folder counts it: its regular, non-hidden files."""
+    total = 0
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                total += entry.stat(follow_symlinks=False).st_size
+    return total
 
 
 NOT_RECEIVED = (
@@ -208,7 +260,8 @@ class _Folder:
         dest.mkdir(parents=True, exist_ok=True)
         self.dest = dest.resolve()
         self.limits = limits
-        self.used = 0
+        self.used = 0  # what the limit counts: the files in dest, plus `elsewhere`
+        self.elsewhere = 0  # the same owner's files in other folders (save_uploads' quota_root, also_counted)
         self.by_digest: dict[str, str] = {}
         self.next_suffix: dict[str, int] = {}  # per name, so that n files of one name cost n tries, not n²
         # Files from earlier calls, by size: hashed only when a new file has the same size.
@@ -231,9 +284,11 @@ class _Folder:
 
     def check_total(self, size: int) -> None:
         if self.used + size > self.limits.max_total_bytes:
+            where = f", {_size(self.elsewhere)} of it in your other drafts or queued runs" if self.elsewhere else ""
             raise _Refused(
                 f"uploads would total more than the {_size(self.limits.max_total_bytes)} limit"
-                f" (UploadLimits.max_total_bytes; {_size(self.used)} already stored); clear uploads or upload less"
+                f" (UploadLimits.max_total_bytes; {_size(self.used)} already stored{where});"
+                " clear uploads or upload less"
             )
 
     def store(self, source: IO[bytes], name: str, compressed: int | None = None) -> tuple[str, int, bool]:

@@ -4,11 +4,17 @@ whether the domain looks new to a model (the similarity pre-check).
 What the user has chosen lives in the session's draft: its uploads folder (kept on disk under
 the owner's staging area, so a reload keeps them) and the example domain, if any. Launching a
 run in the Train tab moves the uploads into the run's own folder.
+
+The upload quota (ADAPT_UPLOAD_QUOTA_MB, default 1024) is the owner's, not the draft's: the draft
+id comes from the caller, so it counts every draft in the owner's staging area and the uploads of
+their runs still waiting to start. Clear removes everything the owner has staged, in every draft
+(another browser of a signed-in user included), so the quota can always be freed.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -19,12 +25,12 @@ from adapt.config import ConfigError, RunConfig
 from adapt.fileio import read_json, write_json_atomic
 from adapt.models import default_base_model, load_tokenizer
 from adapt.preview import preview_corpus
-from adapt.uploads import save_uploads
+from adapt.uploads import MB, QUOTA_LOCK, UploadLimits, save_uploads
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.received import split_received, upload_folder
 from ui.registry import SESSION, Call, Registry, Wiring
-from ui.session import Session
+from ui.session import Session, context
 
 EXAMPLE_DOMAINS = {
     "lumen-isles": "Lumen Isles (English, fictional)",
@@ -86,6 +92,29 @@ def render_preview(preview: dict | None, lang: str, refused: list[list] | None =
     # its value stays 0, and the text of the previous corpus stayed on screen.
     first = preview["documents"][0]["text"] if preview["documents"] else ""
     return rows, totals, precheck, gr.update(choices=choices, value=0 if choices else None), first
+
+
+def upload_limits() -> UploadLimits:
+    """The limits, with the owner's quota from ADAPT_UPLOAD_QUOTA_MB (MB, default 1024)."""
+    quota = os.environ.get("ADAPT_UPLOAD_QUOTA_MB", "").strip()
+    return UploadLimits(max_total_bytes=int(float(quota) * MB)) if quota else UploadLimits()
+
+
+def waiting_uploads(session: Session) -> list[Path]:
+    """The uploads of the owner's runs that have not started: still theirs to count against the quota."""
+    jobs = context().jobs
+    return [jobs.root / info.id / "uploads" for info in jobs.list(session.owner)
+            if info.state in ("preparing", "queued")]
+
+
+def clear_staging(session: Session) -> None:
+    """Everything the owner has staged, every draft: what the quota counts."""
+    root = session.staging_dir()
+    for entry in (root.iterdir() if root.is_dir() else ()):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name != QUOTA_LOCK:
+            entry.unlink(missing_ok=True)
 
 
 def _refused_path(session: Session) -> Path:
@@ -164,7 +193,9 @@ def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wirin
         received, foreign = split_received(blocks, call["data.files"] or [])
         if foreign:  # a path named by the caller, not an upload: refuse the whole call (issue 15)
             raise gr.Error(say("data_not_received", session.lang, files=", ".join(p.name for p in foreign[:10])))
-        reports = save_uploads([(p, p.name) for p in received], session.uploads_dir(), received_in=upload_folder())
+        reports = save_uploads([(p, p.name) for p in received], session.uploads_dir(), received_in=upload_folder(),
+                               limits=upload_limits(), quota_root=session.staging_dir(),
+                               also_counted=waiting_uploads(session))
         refused = [f"{r.name}: {r.reason}" for r in reports if r.status != "ok"]
         if refused:
             gr.Warning(say("data_refused", session.lang, files="; ".join(refused[:10])))
@@ -183,8 +214,7 @@ def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wirin
 
     def on_clear(call: Call) -> dict:
         session = call.session
-        shutil.rmtree(session.uploads_dir(), ignore_errors=True)
-        _refused_path(session).unlink(missing_ok=True)
+        clear_staging(session)
         session.new_draft()
         return {SESSION: session.dump(), "data.example": "", **refresh(call)}
 

@@ -20,7 +20,7 @@ from ui import arena_tab, data_tab, evaluate_tab, publish_tab, run_picker, train
 from ui.config_form import ConfigForm
 from ui.i18n import LANGUAGES, Texts, language_from_header
 from ui.registry import SESSION, Call, Registry
-from ui.session import context
+from ui.session import STORAGE_CIPHER, context
 
 CSS = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
 
@@ -74,10 +74,11 @@ def build() -> gr.Blocks:
         ctx.jobs.before_launch.append(chat.release)  # the Arena's model would take the job's GPU memory
     ctx.jobs.start()
     texts = Texts()
-    registry = Registry()
+    registry = Registry(secret=ctx.browser_secret)  # signs browser ids on the server (ui/session.py)
     with gr.Blocks(title="Domain Adapter") as demo:
+        # BrowserState's secret goes to every visitor in /config: never the signing key.
         registry.add(SESSION, gr.BrowserState(None, storage_key="domain-adapter-session",
-                                              secret=ctx.browser_secret))
+                                              secret=STORAGE_CIPHER))
         registry.add("preview", gr.State(None))  # the Data tab's corpus preview, for the estimate
         with gr.Row(equal_height=True):
             texts.make(gr.Markdown, "app_intro", prop="value", elem_id="intro")

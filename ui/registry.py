@@ -9,6 +9,7 @@ they are. No positional lists to keep in step with a signature, one shape for ev
 from __future__ import annotations
 
 import inspect
+import secrets
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -48,9 +49,12 @@ class Wiring:
 
 
 class Registry:
-    def __init__(self) -> None:
+    def __init__(self, secret: str | None = None) -> None:
+        """secret: the key that signs browser ids (ui.session); without one, a random key for this
+        process (browser identities then last until it ends)."""
         self._components: dict[str, Any] = {}
         self._ids: dict[int, str] = {}
+        self._secret = secret or secrets.token_hex(32)
 
     def add(self, key: str, component):
         if key in self._components:
@@ -88,7 +92,7 @@ class Registry:
 
     def _call(self, data: dict, request, profile, oauth) -> Call:
         values = {self._ids[id(component)]: value for component, value in data.items()}
-        session = Session.load(values.get(SESSION), request, profile)
+        session = Session.load(values.get(SESSION), request, profile, secret=self._secret)
         return Call(values, session, oauth.token if oauth is not None else "", request=request)
 
     def _outputs(self, result: dict | None) -> dict:
