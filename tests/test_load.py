@@ -19,8 +19,10 @@ from adapt.jobs import JobManager
 from adapt.rundir import RunDir
 from app_server import kill_run, running_app, wait_for
 from conftest import make_config, run_cli
+from ui.session import browser_signature
 
 SESSIONS = 8
+SECRET = "load-test-signing-key"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def app(tmp_path_factory, tiny_model, corpus_dir):
         "cpt": {"context_length": 64, "micro_batch_size": 4, "grad_accum": 1, "max_steps": 100000},
         "sft": {"enabled": False, "general_data": []}, "eval": {"enabled": False, "precheck": False}}),
         owner="browser:load-session-0")
-    with running_app(data, root / "app.log") as (url, _):
+    with running_app(data, root / "app.log", env={"ADAPT_SECRET": SECRET}) as (url, _):
         try:
             wait_for(lambda: trainer.status()["state"] == "running", 120)
             yield {"url": url + "/", "owned": owned, "trainer": trainer, "log": root / "app.log",
@@ -62,7 +64,9 @@ def one_session(app, i: int) -> dict:
     from gradio_client import Client, handle_file
 
     client = Client(app["url"], verbose=False)
-    session = {"browser_id": f"load-session-{i}", "draft_id": f"draft-{i}", "lang": "en", "run": app["owned"][i]}
+    # A browser's id as the server signed it (ui.session): an unsigned one would own nothing.
+    session = {"browser_id": f"load-session-{i}", "signature": browser_signature(f"load-session-{i}", SECRET),
+               "draft_id": f"draft-{i}", "lang": "en", "run": app["owned"][i]}
     doc = app["docs"][i % len(app["docs"])]
     # Parameters in the order the app made the components: the session first.
     uploaded = str(client.predict(session, [handle_file(str(doc))], "text", api_name="/on_upload"))

@@ -8,13 +8,16 @@ import gradio as gr
 import pytest
 
 from ui.registry import SESSION, Call, Registry
+from ui.session import browser_signature
+
+SECRET = "registry-test-signing-key"
 
 
 @pytest.fixture(scope="module")
 def served():
     from gradio_client import Client
 
-    registry = Registry()
+    registry = Registry(secret=SECRET)
     with gr.Blocks() as demo:
         registry.add(SESSION, gr.BrowserState(None, storage_key="registry-test"))
         registry.add("name", gr.Textbox())
@@ -39,8 +42,8 @@ def served():
 def test_a_handler_gets_values_by_id_and_changes_only_what_it_returns(served):
     client, _ = served
     # Parameters in the order the components were made: the session first.
-    greeting, untouched, session = client.predict({"browser_id": "b1", "draft_id": "d1"}, "Ada", 3,
-                                                  api_name="/greet_twice")
+    signed = {"browser_id": "b1", "signature": browser_signature("b1", SECRET), "draft_id": "d1"}
+    greeting, untouched, session = client.predict(signed, "Ada", 3, api_name="/greet_twice")
     assert greeting == "Ada x3 (browser:b1)"
     # Left out of the result: an update that changes nothing, so the page keeps what it shows.
     assert untouched == {"__type__": "update"}

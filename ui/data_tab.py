@@ -97,7 +97,16 @@ def render_preview(preview: dict | None, lang: str, refused: list[list] | None =
 def upload_limits() -> UploadLimits:
     """The limits, with the owner's quota from ADAPT_UPLOAD_QUOTA_MB (MB, default 1024)."""
     quota = os.environ.get("ADAPT_UPLOAD_QUOTA_MB", "").strip()
-    return UploadLimits(max_total_bytes=int(float(quota) * MB)) if quota else UploadLimits()
+    if not quota:
+        return UploadLimits()
+    try:
+        megabytes = float(quota)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 10**9:  # also NaN and inf
+        raise gr.Error(f"ADAPT_UPLOAD_QUOTA_MB is {quota[:40]!r}: the server's upload quota must be a number of "
+                       "megabytes above 0 (default 1024); the operator sets it")
+    return UploadLimits(max_total_bytes=int(megabytes * MB))
 
 
 def waiting_uploads(session: Session) -> list[Path]:
