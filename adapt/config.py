@@ -419,6 +419,13 @@ def path_problems(config: RunConfig, settings: tuple[str, ...] = tuple(PATH_SETT
             path = Path(raw).expanduser().resolve()
             if not path.exists():
                 problems.append(f"{name}: {path} does not exist")
+            elif not (path.is_file() or path.is_dir()):
+                # A FIFO exists, and reading one blocks until something writes to it; /dev/zero never ends.
+                kinds = {"a FIFO": path.is_fifo, "a character device": path.is_char_device,
+                         "a block device": path.is_block_device, "a socket": path.is_socket}
+                kind = next((kind for kind, test in kinds.items() if test()), "of an unknown kind")
+                problems.append(f"{name}: {path} is not a regular file or folder ({kind}); give a file or folder "
+                                "of documents")
             elif PATH_SETTINGS[setting] == "file" and not path.is_file():
                 problems.append(f"{name}: {path} is a folder; give a JSONL file")
     return problems

@@ -78,6 +78,12 @@ def disk_full_message(stage: str, folder, last_checkpoint) -> str:
             f"resume the run: {kept}.")
 
 
+def disk_full_writing_message(stage: str, folder) -> str:
+    """For a stage whose outputs are written whole (tmp + rename): nothing half-written was left."""
+    return (f"{stage}: the disk is full (writing {folder}). Free some space, e.g. delete old runs, then resume the "
+            "run or run the command again: nothing was left half-written.")
+
+
 # glibc's mallopt parameters (malloc.h)
 _M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_MAX = -1, -2, -4
 

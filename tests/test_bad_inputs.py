@@ -26,6 +26,7 @@ from adapt.config import ConfigError, DataSection, RunConfig
 from adapt.data.ingest import ingest
 from corpus import english_documents
 from test_ingest import make_docx, minimal_pdf
+from test_hostile_files import docx_with_body, empty_paragraphs, pdf, pdf_bomb_stream
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "bad_inputs.md"
@@ -428,6 +429,36 @@ ROWS = [
     Row("a symbolic link to a folder outside the documents folder is reported rather than dropped",
         "elsewhere -> ../elsewhere/", document("elsewhere", _folder_link_out),
         ("elsewhere", "symbolic link to a folder outside", "not read")),
+    # -- issue 28: hostile files
+    Row("a .docx zip bomb is refused from its declared sizes before anything is unpacked",
+        "bomb.docx: 5 MB of <w:p/> packed 600 times",
+        document("bomb.docx", lambda p: docx_with_body(p, empty_paragraphs(5_000_000))),
+        ("bomb.docx", "word/document.xml", "as a zip bomb does", "save it as PDF")),
+    Row("a PDF whose content stream inflates past pypdf's limit is refused and the others go through",
+        "bomb.pdf: 80 KB stream inflating to 80 MB",
+        document("bomb.pdf", lambda p: p.write_bytes(pdf([pdf_bomb_stream()], "/Filter /FlateDecode "))),
+        ("bomb.pdf", "page 1", "pypdf's safety limit", "export it as PDF again")),
+    Row("a PDF page pointing at a missing object is called damaged, not a scan needing OCR",
+        "broken.pdf: /Contents 9 0 R, no object 9",
+        document("broken.pdf", minimal_pdf([GOOD[:80]]).replace(b"/Contents 4 0 R", b"/Contents 9 0 R")),
+        ("broken.pdf", "damaged PDF: page 1", "export it as PDF again")),
+    Row("a CSV quote that never closes is refused naming the line it opens on",
+        'table.csv: 2,"The ferry... with no closing quote',
+        document("table.csv", b'id,text\n1,The harbour of Velmor is old.\n2,"The ferry carries 40\n3,Quastra\n'),
+        ("table.csv", "opened on line 3 never closes", 'double any " inside a quoted field')),
+    Row("a file of zero-width characters is refused as having no visible text",
+        "blank.txt: 12,000 of U+200B, U+200C, U+200D, U+2060",
+        document("blank.txt", ("\u200b\u200c\u200d\u2060" * 3000).encode("utf-8")),
+        ("blank.txt", "no visible text", "invisible characters", "U+200B")),
+    Row("a FIFO inside the documents folder is reported and never opened",
+        "pipe.txt: a FIFO (mkfifo)", document("pipe.txt", os.mkfifo),
+        ("pipe.txt", "not a regular file (a FIFO)", "not read")),
+    Row("a FIFO named in data.paths is refused by validate",
+        "data.paths: [pipe], a FIFO",
+        lambda tmp, capsys: [os.mkfifo(tmp / "pipe"),
+                             (tmp / "config.yaml").write_text(f"data:\n  paths: [{tmp}/pipe]\n", encoding="utf-8"),
+                             command("validate", "{tmp}/config.yaml")(tmp, capsys)][-1],
+        ("data.paths[0]", "pipe is not a regular file or folder (a FIFO)", "give a file or folder of documents")),
 ]
 
 

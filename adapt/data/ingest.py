@@ -16,7 +16,7 @@ from typing import Callable
 from adapt.config import DataSection
 from adapt.data.dedupe import find_duplicates
 from adapt.data.readers import SUPPORTED_SUFFIXES, IngestError, read_file
-from adapt.data.text import chunk_text, detect_language, normalize, unwrap_lines
+from adapt.data.text import chunk_text, detect_language, normalize, pieces, unwrap_lines, visible_length
 
 
 @dataclass
@@ -93,12 +93,31 @@ def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[FileReport]
                 # Symbolic links are reported by name, never followed (see _link_report).
                 missing.extend(_link_report(link, path) for link in folders + found if link.is_symlink())
                 dirs[:] = [folder.name for folder in folders if not folder.is_symlink()]
-                files.extend(file for file in found if not file.is_symlink())
+                for file in found:
+                    if file.is_symlink():
+                        continue
+                    kind = special_file_kind(file)
+                    if kind:  # never opened: reading a FIFO blocks until someone writes to it
+                        missing.append(FileReport(str(file), file.name, "error",
+                                                  f"not a regular file ({kind}); not read"))
+                    else:
+                        files.append(file)
         elif path.is_file():
             files.append(path)
+        elif kind := special_file_kind(path):
+            missing.append(FileReport(str(path), path.name, "error",
+                                      f"not a regular file or folder ({kind}); not read"))
         else:
             missing.append(FileReport(str(path), path.name, "error", "file or folder not found"))
     return files, missing
+
+
+def special_file_kind(path: Path) -> str | None:
+    """'a FIFO', 'a character device' (/dev/zero), ...: what a path that is neither a regular file nor a
+    folder is, found without opening it; None for a file, a folder or nothing."""
+    kinds = (("a FIFO", path.is_fifo), ("a character device", path.is_char_device),
+             ("a block device", path.is_block_device), ("a socket", path.is_socket))
+    return next((name for name, test in kinds if test()), None)
 
 
 def _link_report(link: Path, folder: Path) -> FileReport:
@@ -147,33 +166,44 @@ def ingest(
                 raise IngestError(
                     f"file is {size / 2**20:.1f} MB, over the {config.max_file_mb:g} MB limit (data.max_file_mb)"
                 )
-            result = read_file(path, config.text_field)
+            result = read_file(path, config.text_field, max_unpacked_bytes=limit)
         except IngestError as err:
             report.status, report.reason = "error", str(err)
             continue
         except (OSError, MemoryError, RecursionError) as err:
             report.status, report.reason = "error", f"cannot read file ({type(err).__name__}: {err})"
             continue
+        except Exception as err:  # a reader's library failing on a hostile file must not end the run
+            report.status = "error"
+            report.reason = (f"cannot read file ({type(err).__name__}: {str(err)[:200]}); damaged? open it and save "
+                             "it again")
+            continue
         report.encoding = result.encoding
         report.warnings.extend(result.warnings)
-        added = 0
+        added = invisible_only = 0
         for raw in result.documents:
             text = normalize(raw.text)
             if report.format in ("pdf", "text"):
                 text = unwrap_lines(text)
-            if len(text) < config.min_chars:
+            # Zero-width and other invisible characters are not text: they do not count toward min_chars.
+            visible = visible_length(text)
+            if visible < config.min_chars:
                 report.too_short += 1
+                if text and not visible:
+                    invisible_only += 1
                 continue
             doc = Document(_doc_id(text), path.name, normalize(raw.title), text, detect_language(text), len(text))
             candidates.append((doc, report))
             added += 1
         if not added:
             report.status = "error"
-            report.reason = (
-                f"no text of at least {config.min_chars} characters (data.min_chars)"
-                if report.too_short
-                else "no text found"
-            )
+            if invisible_only and invisible_only == report.too_short:
+                report.reason = ("no visible text: only invisible characters (zero-width spaces and joiners, format "
+                                 "marks such as U+200B); is it the file you meant?")
+            elif report.too_short:
+                report.reason = f"no text of at least {config.min_chars} characters (data.min_chars)"
+            else:
+                report.reason = "no text found"
     if on_file:
         on_file(len(files), len(files), "")
 
@@ -210,11 +240,33 @@ def ingest(
     return IngestResult(documents, reports)
 
 
-def _count_tokens(tokenizer, texts: list[str], batch: int = 256) -> list[int]:
-    lengths: list[int] = []
-    for start in range(0, len(texts), batch):
-        encoded = tokenizer(texts[start : start + batch], add_special_tokens=False)["input_ids"]
-        lengths.extend(len(ids) for ids in encoded)
+# A fast tokenizer holds ~400 bytes per token of what it is given at once (ids, offsets, the token
+# strings): one 50 MB line took 6.9 GB. It is given at most _TOKENIZE_CHARS at a time, in pieces of at
+# most _PIECE_CHARS (under a model's usual 8k-token context, so it does not warn about length).
+_PIECE_CHARS = 24_000
+_TOKENIZE_CHARS = 1_000_000
+
+
+def _count_tokens(tokenizer, texts: list[str]) -> list[int]:
+    lengths = [0] * len(texts)
+    batch: list[tuple[int, str]] = []  # (which text, a piece of it)
+    held = 0
+
+    def count() -> None:
+        encoded = tokenizer([piece for _, piece in batch], add_special_tokens=False)["input_ids"]
+        for (index, _), ids in zip(batch, encoded):
+            lengths[index] += len(ids)
+        batch.clear()
+
+    for index, text in enumerate(texts):
+        for piece in pieces(text, _PIECE_CHARS):
+            if batch and held + len(piece) > _TOKENIZE_CHARS:
+                count()
+                held = 0
+            batch.append((index, piece))
+            held += len(piece)
+    if batch:
+        count()
     return lengths
 
 

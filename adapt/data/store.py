@@ -19,9 +19,21 @@ from adapt.data.ingest import IngestResult, chunk_documents
 from adapt.data.questions import questions_with_documents
 from adapt.data.split import cap_training, split_documents
 from adapt.fileio import read_json, read_jsonl, write_json_atomic, write_jsonl_atomic
+from adapt.resources import TrainingResourceError, disk_full_writing_message, is_disk_full
 
 
 def write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig) -> dict:
+    """Raises TrainingResourceError, one sentence, when the disk fills up: each file is written whole
+    (tmp + rename), so what was there before is intact and the stage can simply run again."""
+    try:
+        return _write_ingest_outputs(data_dir, result, config)
+    except OSError as err:
+        if is_disk_full(err):
+            raise TrainingResourceError(disk_full_writing_message("ingest", data_dir)) from err
+        raise
+
+
+def _write_ingest_outputs(data_dir: Path, result: IngestResult, config: RunConfig) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
     asked = {q["doc_id"] for q in questions_with_documents(config.eval.qa_file, [asdict(d) for d in result.documents])
              if q["doc_id"]}

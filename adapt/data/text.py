@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterator
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LATIN = re.compile(r"[A-Za-z]")
 _EN_STOPWORDS = {"the", "and", "of", "to", "is", "in", "a", "that", "for", "it", "with", "as", "on", "are", "was"}
 
-# C0/C1 control characters except tab and newline; they only ever come from broken extraction.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
+# Characters that draw nothing and mean nothing in running text, removed: C0/C1 controls except tab
+# and newline (they only ever come from broken extraction), and the invisible format characters: soft
+# hyphen, combining grapheme joiner, zero-width space, direction marks, embeddings and isolates, word
+# joiner and invisible operators, byte-order mark, interlinear annotation marks, tag characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b\u200e\u200f"
+                      r"\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+# Invisible too, but kept: they change how the letters around them are written (the zero-width
+# non-joiner and joiner in Persian, Indic scripts and emoji; variation selectors) or are letters
+# that draw nothing (the Hangul fillers, the blank Braille pattern). They are not text of their own.
+_INVISIBLE = re.compile(r"[\u115f\u1160\u17b4\u17b5\u200c\u200d\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
@@ -26,6 +35,29 @@ def normalize(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def visible_length(text: str) -> int:
+    """The length `text` (normalized) would have without the invisible characters it keeps: what counts
+    toward data.min_chars. A file of zero-width joiners and spaces has none."""
+    if not _INVISIBLE.search(text):
+        return len(text)
+    return len(normalize(_INVISIBLE.sub("", text)))
+
+
+def pieces(text: str, max_chars: int) -> Iterator[str]:
+    """`text` cut into pieces of at most max_chars, each cut just before a space or line break where
+    there is one (a Japanese line without either is cut anywhere), so that a tokenizer is never handed a
+    whole book-sized line at once. Tokens of the pieces are the tokens of the text, but at the cuts."""
+    start = 0
+    while len(text) - start > max_chars:
+        end = start + max_chars
+        cut = max(text.rfind(" ", start + 1, end), text.rfind("\n", start + 1, end))
+        if cut <= start:
+            cut = end
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 _JA_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
