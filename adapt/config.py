@@ -173,7 +173,8 @@ class AugmentSection(Section):
     categories: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_CATEGORY_COUNTS),
                                        description="items to generate per document and category; 0 turns one off")
     qa_heldout_fraction: float = Field(0.3, ge=0, lt=1,
-                                       description="share of each document's QA kept out of training for evaluation")
+                                       description="share of each document's facts whose questions are never trained "
+                                                   "on, in any wording (only read), to measure knowledge")
     max_source_chars: int = Field(6000, ge=200, le=200_000, description="document text shown to the generator")
     max_new_tokens: int = Field(768, ge=16, le=32768)
     temperature: float = Field(0.7, ge=0, le=2)
@@ -468,13 +469,6 @@ def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...
     return problems
 
 
-def endpoints_not_allowed(config: RunConfig, allowed: list[str]) -> list[str]:
-    """In a shared app, which addresses the server calls is the operator's choice, not the visitor's:
-    an endpoint backend whose base_url is not one of `allowed` (ADAPT_ENDPOINTS) is refused, so no
-    form can make the server call an internal address or one that collects what it is sent."""
-    if config.augment.backend != "endpoint":
-        return []
-    url = config.augment.endpoint.base_url.strip().rstrip("/")
 def _named_paths(config: RunConfig, setting: str) -> list[tuple[str, str]]:
     """(name, value) of every path a path setting holds: 'data.paths[0]' or 'eval.qa_file'."""
     section, field = setting.split(".")
@@ -529,6 +523,13 @@ def jsonl_problems(config: RunConfig) -> list[str]:
     return problems
 
 
+def endpoints_not_allowed(config: RunConfig, allowed: list[str]) -> list[str]:
+    """In a shared app, which addresses the server calls is the operator's choice, not the visitor's:
+    an endpoint backend whose base_url is not one of `allowed` (ADAPT_ENDPOINTS) is refused, so no
+    form can make the server call an internal address or one that collects what it is sent."""
+    if config.augment.backend != "endpoint":
+        return []
+    url = config.augment.endpoint.base_url.strip().rstrip("/")
     if url in {a.strip().rstrip("/") for a in allowed if a.strip()}:
         return []
     listed = ", ".join(a.strip() for a in allowed if a.strip()) or "none; the operator lists them in ADAPT_ENDPOINTS"
@@ -606,13 +607,6 @@ def _message(item: dict, loc: tuple) -> str:
     return message[0].lower() + message[1:]
 
 
-def format_validation_error(err: ValidationError, source: str = "config") -> str:
-    lines: dict[str, str] = {}  # one line per setting, in pydantic's order
-    alternatives: dict[str, list[str]] = {}  # a union's members each report; they become "A or B"
-    for item in err.errors():
-        # A union's members appear in loc as tags like "list[str]"; they are not settings.
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-        dotted = ".".join(str(p) for p in loc) or "(top level)"
 # A value as an error message shows it: bounded, so that a list of a billion shared references (a YAML
 # alias bomb) prints as a few items, not as gigabytes.
 _SHORT = reprlib.Repr()
@@ -628,6 +622,13 @@ def _shown(value: Any) -> str:
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
+def format_validation_error(err: ValidationError, source: str = "config") -> str:
+    lines: dict[str, str] = {}  # one line per setting, in pydantic's order
+    alternatives: dict[str, list[str]] = {}  # a union's members each report; they become "A or B"
+    for item in err.errors():
+        # A union's members appear in loc as tags like "list[str]"; they are not settings.
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+        dotted = ".".join(str(p) for p in loc) or "(top level)"
         if item["type"] == "extra_forbidden":
             section = _fields_at(loc[:-1]) or {}
             names = sorted(section)
@@ -637,9 +638,6 @@ def _shown(value: Any) -> str:
             continue
         alternatives.setdefault(dotted, []).append(_message(item, loc))
         value = item.get("input")
-        shown = repr(value) if not isinstance(value, dict) else "a mapping"
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
         said = " or ".join([alternatives[dotted][0]] + [m.removeprefix("input should be ") for m in alternatives[dotted][1:]])
         if isinstance(value, (datetime.date, datetime.time)):
             # YAML reads an unquoted 2026-12-06 as a date, not as the text it looks like.

@@ -151,7 +151,6 @@ def _folder_link_out(path: Path) -> None:
     path.symlink_to(elsewhere, target_is_directory=True)
 
 
-FRENCH = "La rivière coule près du château où l'évêque habitait; les élèves étudièrent à côté de la forêt."
 # The tester's 469 bytes: each line's list holds nine of the line before it.
 ALIAS_BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
               + "".join(f"{x}: &{x} [{', '.join(['*' + y] * 9)}]\n" for y, x in zip("abcdefgh", "bcdefghi"))
@@ -163,6 +162,7 @@ def _qa_file_as_text(tmp: Path, capsys) -> str:
     return run_with("eval.qa_file={tmp}/questions.txt")(tmp, capsys)
 
 
+FRENCH = "La rivière coule près du château où l'évêque habitait; les élèves étudièrent à côté de la forêt."
 ONE_LINE = (english_documents()["Quastra"].replace("\n", " ") + " ").encode("utf-8")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
@@ -312,7 +312,6 @@ ROWS = [
     Row("ingest of a folder that does not exist names it",
         "python -m adapt ingest missing-docs", command("ingest", "{tmp}/missing-docs"),
         ("missing-docs", "file or folder not found")),
-    # -- documents
     # -- issue 28: configs and --set values a hostile user wrote
     Row("a YAML alias bomb is refused before it is expanded",
         "469 bytes: nine levels of nine *aliases", config_file(ALIAS_BOMB),
@@ -342,6 +341,7 @@ ROWS = [
     Row("a text file as the questions file is refused at validate time with the format",
         "eval.qa_file: questions.txt", _qa_file_as_text,
         ("eval.qa_file", "questions.txt is not JSONL", '{"question": "...", "answer": "..."}')),
+    # -- documents
     Row("an empty file is reported by name and the others go through",
         "empty.txt (0 bytes)", document("empty.txt", b""), ("empty.txt", "empty file")),
     Row("bytes of every value named .txt are refused as binary",
