@@ -27,9 +27,9 @@ from adapt.augment.categories import HEADINGS
 from adapt.config import RunConfig
 from adapt.data.conversations import load_conversations
 from adapt.data.general import domain_languages, general_documents, in_languages
-from adapt.data.questions import questions_with_documents
+from adapt.data.questions import asks_fact_of, questions_with_documents
 from adapt.data.store import augment_dir, left_out_ids, training_documents
-from adapt.data.text import prompt_language
+from adapt.data.text import pieces as text_pieces, prompt_language
 from adapt.fileio import read_jsonl
 
 log = logging.getLogger("adapt")
@@ -87,11 +87,28 @@ def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
             if q["split"] == "train" and q["doc_id"] not in left_out]
 
 
+def heldout_facts(data_dir: Path, config: RunConfig) -> list[dict]:
+    """The facts no training text may ask: the held-out synthesized pairs and the user's held-out
+    questions (eval.qa_file)."""
+    users = [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
+             if q["split"] == "heldout"]
+    return read_jsonl(augment_dir(data_dir) / "qa_heldout.jsonl") + users
+
+
+def _asks_heldout(doc_id: str | None, messages: list[dict], heldout: list[dict]) -> bool:
+    """Whether a conversation an LLM wrote (a discussion, an instruction) answers a held-out fact."""
+    answers = [{"doc_id": doc_id, "answer": m["content"]} for m in messages if m["role"] == "assistant"]
+    return any(asks_fact_of(answer, fact) for answer in answers for fact in heldout)
+
+
 def _general_token_lists(paths: list[str], languages: set[str], tokenizer) -> list[list[int]]:
     documents = general_documents(paths, languages)
     if not documents:
         return []
-    return tokenizer([d.text for d in documents], add_special_tokens=False)["input_ids"]
+    # One batched call over every document's pieces (a document is never handed over whole), regrouped.
+    cut = [list(text_pieces(d.text, 24_000)) for d in documents]
+    ids = iter(tokenizer([piece for doc in cut for piece in doc], add_special_tokens=False)["input_ids"])
+    return [[i for _ in doc for i in next(ids)] for doc in cut]
 
 
 def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
@@ -100,7 +117,12 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
     folder = augment_dir(data_dir)
     records_by_doc: dict[str, list[dict]] = {}
     if mix.include_augmented:
+        heldout = heldout_facts(data_dir, config)
         for record in read_jsonl(folder / "items.jsonl"):
+            if record["kind"] == "conversation":
+                # A discussion that asks a held-out fact would train the question it is tested with.
+                record = {**record, "conversations": [c for c in record["conversations"]
+                                                      if not _asks_heldout(record["doc_id"], c, heldout)]}
             if record["kind"] in ("text", "conversation"):
                 records_by_doc.setdefault(record["doc_id"], []).append(record)
     qa_by_doc: dict[str, list[dict]] = {}
@@ -112,7 +134,8 @@ def build_cpt_mixture(data_dir: Path, config: RunConfig, tokenizer) -> Mixture:
     mixture = Mixture([], {"raw": 0, "augmented": 0, "replay": 0}, {}, {"raw": 0, "augmented": 0, "replay": 0})
 
     def encode(text: str) -> list[int]:
-        return tokenizer(text, add_special_tokens=False)["input_ids"]
+        # In pieces cut at spaces: one 50 MB line handed to the tokenizer whole took gigabytes.
+        return [i for piece in text_pieces(text, 24_000) for i in tokenizer(piece, add_special_tokens=False)["input_ids"]]
 
     units: list[list[int]] = []
     placed: set[tuple[str, str]] = set()  # QA pairs already written next to their document
@@ -228,10 +251,10 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
     folder = augment_dir(data_dir)
     if variant in ("domain_zero_shot", "all"):
         domain = [_qa_messages(p) for p in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config)]
-        domain += _instruction_conversations(folder, "instructions_zero_shot")
+        domain += _instruction_conversations(folder, "instructions_zero_shot", heldout_facts(data_dir, config))
         sources["domain_zero_shot"] = domain[: sft.max_domain_examples]
     if variant in ("domain_one_shot", "all"):
-        one_shot = _instruction_conversations(folder, "instructions_one_shot")
+        one_shot = _instruction_conversations(folder, "instructions_one_shot", heldout_facts(data_dir, config))
         if not one_shot and config.augment.backend == "rules":
             log.info("sft: domain_one_shot needs an LLM augmentation backend (the rules backend writes no "
                      "instructions); none used")
@@ -247,6 +270,7 @@ def _qa_messages(pair: dict) -> list[dict]:
     return [{"role": "user", "content": pair["question"]}, {"role": "assistant", "content": pair["answer"]}]
 
 
-def _instruction_conversations(folder: Path, category: str) -> list[list[dict]]:
+def _instruction_conversations(folder: Path, category: str, heldout: list[dict]) -> list[list[dict]]:
+    """Instructions an LLM wrote about the documents, less those that answer a held-out fact."""
     return [_qa_messages(p) for record in read_jsonl(folder / "items.jsonl") if record["category"] == category
-            for p in record.get("qa", [])]
+            for p in record.get("qa", []) if not _asks_heldout(record["doc_id"], _qa_messages(p), heldout)]

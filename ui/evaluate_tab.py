@@ -8,6 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES
 from adapt.evaluate.report import MODEL_LABELS, localized_plot_name
 from adapt.fileio import read_json, read_jsonl
 from adapt.jobs import JobError
@@ -42,10 +43,12 @@ def perplexity_rows(report: Report) -> list[list]:
     return rows
 
 
-def qa_rows(report: Report) -> list[list]:
-    return [[split, MODEL_LABELS.get(model, model), scores.questions, _share(scores.fact_match, ".0%"),
-             _share(scores.similarity, ".3f"), _share(scores.judge, ".0%")]
-            for split, by_model in report.qa.items() for model, scores in by_model.items()]
+def qa_rows(report: Report, lang: str = "en") -> list[list]:
+    """One row per question split and model, the splits named so that nobody reads a trained fact as
+    knowledge: trained questions, trained facts in new words, facts only read."""
+    return [[SPLIT_NAMES[split][lang], MODEL_LABELS.get(model, model), scores.questions,
+             _share(scores.fact_match, ".0%"), _share(scores.similarity, ".3f"), _share(scores.judge, ".0%")]
+            for split in QUESTION_SPLITS for model, scores in report.qa.get(split, {}).items()]
 
 
 def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
@@ -54,8 +57,10 @@ def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
         return ["question"], []
     answer_keys = [k for k in examples[0] if k.startswith("answer_") and k != "answer_key"]
     headers = ["split", "question", "reference"] + [MODEL_LABELS.get(k[7:], k[7:]) for k in answer_keys]
-    rows = [[e["split"], e["question"], e["reference"], *[e.get(k, "") for k in answer_keys]]
-            for e in examples if e["split"] == "heldout"][:60]
+    # The questions that measure knowledge first: facts never asked in training, then new wordings.
+    shown = [e for split in ("heldout", "reworded") for e in examples if e["split"] == split][:60]
+    rows = [[SPLIT_NAMES[e["split"]]["en"], e["question"], e["reference"], *[e.get(k, "") for k in answer_keys]]
+            for e in shown]
     return headers, rows
 
 
@@ -151,7 +156,7 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         headers = [header(h, session.lang) for h in headers]
         # The question and reference columns narrower than the answers: the answers are what people compare.
         widths = ["7%", "18%", "20%"] + [f"{55 // max(1, len(headers) - 3)}%"] * (len(headers) - 3)
-        return {"eval.status": busy, "eval.perplexity": perplexity_rows(report), "eval.qa": qa_rows(report),
+        return {"eval.status": busy, "eval.perplexity": perplexity_rows(report), "eval.qa": qa_rows(report, session.lang),
                 **{f"eval.plot_{name}": image.get(name) for name in PLOTS},
                 "eval.summary": report_prose(run.report_markdown_path),
                 "eval.answers": gr.update(value=rows, headers=headers, column_widths=widths), **synthetic}

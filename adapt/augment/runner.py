@@ -9,7 +9,8 @@ data/augment/
                    When not one generation of a session succeeds (and nothing did before, or every
                    failure was the generator's, not its output's), the stage fails: GeneratorUnavailable.
   qa_train.jsonl   QA pairs used for training (CPT mixture and SFT)
-  qa_heldout.jsonl QA pairs never trained on, per document, for evaluation
+  qa_train.jsonl   QA pairs trained on; qa_reworded.jsonl  one wording kept out of each trained fact;
+  qa_heldout.jsonl QA pairs of facts never asked in training (split by fact, not by question)
   summary.json     per category: items kept, dropped and why, a sample of five to read; failures,
                    categories the backend cannot write
 """
@@ -29,6 +30,7 @@ from adapt.augment.quality import check_item
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
 from adapt.data.conversations import load_conversations
+from adapt.data.questions import asks_fact_of, fact_groups, questions_with_documents
 from adapt.data.store import augment_dir, training_documents
 from adapt.data.text import prompt_language
 from adapt.fileio import append_jsonl, read_jsonl, write_json_atomic, write_jsonl_atomic
@@ -284,9 +286,14 @@ def summarize(data_dir: Path, config: RunConfig, unsupported: list[str], failure
 
 
 def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]:
-    """Each document's QA pairs are shuffled with the seed; a share is held out from training."""
+    """The QA pairs split by fact, never by question (adapt.data.questions.fact_groups): per document,
+    a share of its facts (augment.qa_heldout_fraction, at least one where it has two) is held out
+    whole, with every wording: qa_heldout.jsonl, facts that are only read. Of every other fact with
+    several wordings one wording is kept out: qa_reworded.jsonl, a trained fact asked in new words.
+    The rest is qa_train.jsonl. A fact the user's own held-out questions (eval.qa_file) ask is held out
+    too, so that their questions measure knowledge, not recall of a trained question."""
     folder = augment_dir(data_dir)
-    by_doc: dict[str, list[dict]] = {}
+    pairs: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for record in read_jsonl(folder / "items.jsonl"):
         if record.get("kind") != "qa" or record["category"].startswith("instructions_"):
@@ -296,16 +303,31 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
             if key in seen:
                 continue
             seen.add(key)
-            by_doc.setdefault(record["doc_id"], []).append(
-                {"doc_id": record["doc_id"], "category": record["category"], "lang": record.get("lang"), **pair})
-    train, heldout = [], []
+            pairs.append({"doc_id": record["doc_id"], "category": record["category"], "lang": record.get("lang"),
+                          **pair})
+    pairs.sort(key=lambda p: (p["doc_id"], p["category"], p["question"]))
+    users = [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
+             if q["split"] == "heldout"]
+    by_doc: dict[str, list[list[dict]]] = {}
+    for group in fact_groups(pairs):
+        by_doc.setdefault(group[0]["doc_id"], []).append(group)
+    train, reworded, heldout = [], [], []
     fraction = config.augment.qa_heldout_fraction
     for doc_id in sorted(by_doc):
-        pairs = sorted(by_doc[doc_id], key=lambda p: (p["category"], p["question"]))
-        random.Random(f"{config.seed}-{doc_id}").shuffle(pairs)
-        n_heldout = 0 if fraction <= 0 or len(pairs) < 2 else min(len(pairs) - 1, max(1, round(len(pairs) * fraction)))
-        heldout.extend(pairs[:n_heldout])
-        train.extend(pairs[n_heldout:])
+        rng = random.Random(f"{config.seed}-{doc_id}")
+        groups = by_doc[doc_id]
+        rng.shuffle(groups)
+        n_heldout = 0 if fraction <= 0 or len(groups) < 2 else min(len(groups) - 1, max(1, round(len(groups) * fraction)))
+        for number, group in enumerate(groups):
+            if number < n_heldout or any(asks_fact_of(pair, q) for pair in group for q in users):
+                heldout.extend(group)
+            elif len(group) > 1:
+                rng.shuffle(group)
+                reworded.append(group[0])
+                train.extend(group[1:])
+            else:
+                train.extend(group)
     write_jsonl_atomic(folder / "qa_train.jsonl", train)
+    write_jsonl_atomic(folder / "qa_reworded.jsonl", reworded)
     write_jsonl_atomic(folder / "qa_heldout.jsonl", heldout)
     return train, heldout

@@ -6,6 +6,7 @@ asked about), the evaluation and the Arena.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from adapt.data.text import prompt_language
@@ -14,6 +15,57 @@ from adapt.fileio import read_jsonl
 
 class QAFileError(ValueError):
     pass
+
+
+# The three numbers every knowledge score is reported as, in this order. A fact is a source sentence
+# with its answer key; "heldout" facts are never asked in training in any wording (they are only read,
+# in the documents and their rewrites), so only they measure knowledge a person's own question finds.
+QUESTION_SPLITS = ("train", "reworded", "heldout")
+SPLIT_NAMES = {
+    "train": {"en": "trained questions", "ja": "学習した質問"},
+    "reworded": {"en": "trained facts, new wording", "ja": "学習した事実を別の言い方で"},
+    "heldout": {"en": "facts only read, never asked", "ja": "読んだだけの事実（質問は学習外）"},
+}
+
+
+def _folded(text: str) -> str:
+    """Text compared as a fact: NFKC, lower case, letters and digits only."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", str(text)).lower())
+
+
+def fact_groups(pairs: list[dict]) -> list[list[dict]]:
+    """QA pairs grouped by the fact they ask: two pairs ask the same fact when they are on the same
+    document and share their answer (the source sentence) or their answer key, directly or through
+    a chain of other pairs. Groups come in the order of their first pair."""
+    parent = list(range(len(pairs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple, int] = {}
+    for i, pair in enumerate(pairs):
+        for kind in ("answer", "answer_key"):
+            value = _folded(pair.get(kind) or "")
+            if not value:
+                continue
+            j = first_with.setdefault((pair.get("doc_id"), kind, value), i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[dict]] = {}
+    for i, pair in enumerate(pairs):
+        groups.setdefault(root(i), []).append(pair)
+    return list(groups.values())
+
+
+def asks_fact_of(pair: dict, question: dict) -> bool:
+    """Whether a QA pair asks the fact of a person's question: on its document (or any, when the
+    question names none), the question's answer key is in the pair's answer or key."""
+    if question.get("doc_id") and pair.get("doc_id") != question["doc_id"]:
+        return False
+    key = _folded(question.get("answer_key") or question.get("answer") or "")
+    return bool(key) and (key in _folded(pair.get("answer") or "") or key in _folded(pair.get("answer_key") or ""))
 
 
 def load_user_questions(path: str | Path) -> list[dict]:
@@ -65,11 +117,12 @@ def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int,
     """Synthesized questions and the questions of the user's file, at most `limit` of each per split,
     spread evenly over the file (the time of evaluation grows with every question asked). The user's
     questions on documents `left_out` of training (data.max_documents) are not asked."""
-    splits: dict[str, list[dict]] = {"train": [], "heldout": []}
+    splits: dict[str, list[dict]] = {split: [] for split in QUESTION_SPLITS}
     if not (qa_file and mode == "replace"):
-        for split, name in (("train", "qa_train.jsonl"), ("heldout", "qa_heldout.jsonl")):
+        for split in QUESTION_SPLITS:
             splits[split] = _spread([{**pair, "answer_key": pair.get("answer_key") or pair["answer"], "split": split,
-                                      "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / name)], limit)
+                                      "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / f"qa_{split}.jsonl")],
+                                    limit)
     if qa_file:
         users = [q for q in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
                  if q["doc_id"] not in left_out]

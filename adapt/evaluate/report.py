@@ -6,6 +6,8 @@ import functools
 import json
 from pathlib import Path
 
+from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES
+
 SCHEMA_PATH = Path(__file__).with_name("report_schema.json")
 MODEL_LABELS = {"base": "base", "cpt": "after CPT", "sft": "after SFT", "retrieval": "base + retrieval"}
 
@@ -22,14 +24,14 @@ PLOT_TEXT = {
            "ppl_axis": "perplexity (lower is better)", "ppl_title": "Perplexity before and after adaptation",
            "tokens_axis": "contribution to the mean loss change (nats/token; < 0 is better)",
            "tokens_title": "Where the loss changed (mean {mean:+.3f}, {tokens} tokens)",
-           "train": "train questions", "heldout": "held-out questions", "fact_match": "fact match",
+           **{split: names["en"] for split, names in SPLIT_NAMES.items()}, "fact_match": "fact match",
            "similarity": "similarity"},
     "ja": {"base": "ベース", "cpt": "CPT後", "sft": "SFT後", "retrieval": "ベース＋検索",
            "heldout_domain": "ドメイン（学習外）", "general": "一般（忘却）",
            "ppl_axis": "パープレキシティ（低いほど良い）", "ppl_title": "適応前後のパープレキシティ",
            "tokens_axis": "平均損失変化への寄与（nats/トークン、負は改善）",
            "tokens_title": "損失が変わった箇所（平均 {mean:+.3f}、{tokens} トークン）",
-           "train": "学習用の質問", "heldout": "学習外の質問", "fact_match": "事実一致",
+           **{split: names["ja"] for split, names in SPLIT_NAMES.items()}, "fact_match": "事実一致",
            "similarity": "類似度"},
 }
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Serif CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic")
@@ -119,7 +121,7 @@ def plot_tokens(report: dict, path: Path, lang: str = "en") -> Path | None:
 
 def plot_qa(report: dict, path: Path, lang: str = "en") -> Path | None:
     qa = report.get("qa") or {}
-    splits = [s for s in ("train", "heldout") if qa.get(s)]
+    splits = [s for s in QUESTION_SPLITS if qa.get(s)]
     if not splits:
         return None
     plt, say = _plt(), PLOT_TEXT[lang]
@@ -134,7 +136,7 @@ def plot_qa(report: dict, path: Path, lang: str = "en") -> Path | None:
             ax.bar([x + 0.2 for x in xs], sims, 0.4, label=say["similarity"])
             ax.set_xticks(list(xs), [say.get(m, m) for m in models], rotation=20, fontsize=8)
             ax.set_ylim(0, 1)
-            ax.set_title(say[split])
+            ax.set_title(say[split], fontsize=9)
         axes[0][0].legend(fontsize=8)
         fig.tight_layout()
         fig.savefig(path, dpi=110)
@@ -168,15 +170,14 @@ def markdown(report: dict) -> str:
                 lines.append(f"| {title} ({first['documents']} docs, {first['tokens']} tokens) | " + " | ".join(cells) + " |")
         lines.append("")
     qa = report.get("qa") or {}
-    if qa.get("heldout") or qa.get("train"):
-        models = list((qa.get("heldout") or qa.get("train")))
+    asked = [split for split in QUESTION_SPLITS if qa.get(split)]
+    if asked:
+        models = list(qa[asked[-1]])
         lines += ["| closed-book QA | " + " | ".join(MODEL_LABELS.get(m, m) for m in models) + " |",
                   "|---|" + "---|" * len(models)]
-        for split in ("train", "heldout"):
-            if not qa.get(split):
-                continue
+        for split in asked:
             n = next(iter(qa[split].values()))["questions"]
-            label = "train" if split == "train" else "held-out"
+            label = SPLIT_NAMES[split]["en"]
             for metric, pct in (("fact_match", True), ("similarity", False), ("judge", True)):
                 row = [qa[split].get(m, {}).get(metric) for m in models]
                 if any(v is not None for v in row):
