@@ -274,13 +274,14 @@ class EvalSection(Section):
     max_general_docs: int = Field(64, ge=1, le=1_000_000)
     precheck: bool = Field(True, description="before training: is the domain close to what the model knows?")
     token_analysis: bool = True
-    qa: bool = Field(True, description="closed-book QA on train and held-out questions")
+    qa: bool = Field(True, description="closed-book QA: trained questions, trained facts in new words, facts only "
+                                       "read (never asked in training)")
     compare_cpt: bool = Field(True, description="also evaluate the model after CPT, before SFT (one more model "
                                                 "to measure: slower on a CPU)")
     qa_file: str | None = Field(None, description="your own QA JSONL: question, answer, optional doc/source, split")
     qa_file_mode: Literal["add", "replace"] = Field("add", description="add to or replace the synthesized QA")
     max_questions: int = Field(60, ge=1, le=100_000,
-                               description="questions asked per split (train, held-out), of the synthesized ones and "
+                               description="questions asked per split (trained, reworded, held-out facts), of the synthesized ones and "
                                            "of eval.qa_file each; a longer list is sampled evenly")
     max_answer_tokens: int = Field(64, ge=1, le=4096)
     judge: bool = Field(False, description="also ask the augmentation LLM (local/endpoint) whether answers are supported")
