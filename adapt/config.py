@@ -284,6 +284,11 @@ class EvalSection(Section):
                                description="questions asked per split (trained, reworded, held-out facts), of the synthesized ones and "
                                            "of eval.qa_file each; a longer list is sampled evenly")
     max_answer_tokens: int = Field(64, ge=1, le=4096)
+    general_questions: int = Field(
+        200, ge=0, le=100_000,
+        description="bundled common-knowledge questions (capitals, arithmetic, ...) in the domain's languages, asked "
+                    "to the base and the adapted model: of those the base answers, how many the adapted one still "
+                    "answers; a longer list is sampled evenly; 0: off")
     judge: bool = Field(False, description="also ask the augmentation LLM (local/endpoint) whether answers are supported")
     retrieval: Literal["auto", "on", "off"] = Field(
         "auto", description="base model + top-k retrieved chunks baseline; auto: on for corpora up to 5000 chunks"

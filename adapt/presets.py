@@ -100,7 +100,7 @@ def quick_demo(target: Target) -> dict:
             "sft.max_general_examples": 10,
             "eval.max_questions": 20, "eval.max_docs": 8, "eval.max_general_docs": 8, "eval.context_length": 256,
             "eval.max_answer_tokens": 40, "eval.retrieval": "off", "eval.compare_cpt": False,
-            "eval.token_analysis": False}
+            "eval.token_analysis": False, "eval.general_questions": 60}  # ~12 s a model on 2 cores
 
 
 def knowledge_injection(target: Target) -> dict:
@@ -139,7 +139,7 @@ def knowledge_injection(target: Target) -> dict:
             **_train("cpt", context_length=256, micro_batch_size=2, grad_accum=1, epochs=3, learning_rate=3e-4,
                      save_every_steps=100, warmup_ratio=0.03),
             "sft.max_general_examples": 30, "eval.context_length": 256, "eval.max_answer_tokens": 40,
-            "eval.retrieval": "off", "eval.compare_cpt": False}
+            "eval.retrieval": "off", "eval.compare_cpt": False, "eval.general_questions": 100}
 
 
 PRESETS = {

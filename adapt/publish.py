@@ -176,6 +176,13 @@ def _headline(report: Report | None) -> str | None:
             change = values[final].change_pct
             parts.append(f"{label} {values['base'].perplexity:.2f} → {values[final].perplexity:.2f}"
                          + (f" ({change:+.1f}%)" if change is not None else ""))
+    general = report.general_questions
+    final = _final_model(general.by_model) if general else None
+    if final and general.base_right:
+        # Retention, not accuracy: a question the base never answered says nothing about forgetting.
+        parts.append(f"general questions: of the {general.base_right} (of {general.questions}) the base answered, "
+                     f"{general.by_model[final].kept} still answered {labels[final]} "
+                     f"({general.kept_share(final):.0%})")
     return "**Headline:** " + "; ".join(parts) + "." if parts else None
 
 

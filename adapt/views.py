@@ -76,6 +76,34 @@ class QAScore:
 
 
 @dataclass(frozen=True)
+class GeneralScore:
+    right: int = 0
+    kept: int = 0  # of the questions the base answered, how many this model still answers
+
+
+@dataclass(frozen=True)
+class GeneralQuestions:
+    """The general-ability check: common-knowledge questions asked to the base and the adapted models."""
+    questions: int = 0
+    base_right: int = 0
+    by_model: dict[str, GeneralScore] = field(default_factory=dict)
+    examples: list[dict] = field(default_factory=list)  # answered by the base, lost by the adapted model
+
+    @classmethod
+    def from_dict(cls, raw: dict | None) -> GeneralQuestions | None:
+        if not isinstance(raw, dict) or not raw.get("questions"):
+            return None
+        by_model = {model: GeneralScore(int(entry.get("right", 0)), int(entry.get("kept", 0)))
+                    for model, entry in (raw.get("by_model") or {}).items() if isinstance(entry, dict)}
+        return cls(int(raw["questions"]), int(raw.get("base_right", 0)), by_model, list(raw.get("examples") or []))
+
+    def kept_share(self, model: str) -> float | None:
+        """Retention: the share of the base's right answers the model still gives (None: the base answered none)."""
+        score = self.by_model.get(model)
+        return score.kept / self.base_right if score and self.base_right else None
+
+
+@dataclass(frozen=True)
 class Report:
     models: list[str]
     heldout_domain: dict[str, Perplexity]
@@ -83,6 +111,7 @@ class Report:
     qa: dict[str, dict[str, QAScore]]  # split -> model -> score
     plots: dict[str, str]  # name -> file in the run directory
     finding: str | None = None  # the token analysis's sentence
+    general_questions: GeneralQuestions | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -98,7 +127,8 @@ class Report:
               for split, by_model in (raw.get("qa") or {}).items() if isinstance(by_model, dict)}
         return cls(models=list(raw.get("models") or []), heldout_domain=perplexities("heldout_domain"),
                    general=perplexities("general"), qa=qa, plots=dict(raw.get("plots") or {}),
-                   finding=(raw.get("token_analysis") or {}).get("finding"), raw=raw)
+                   finding=(raw.get("token_analysis") or {}).get("finding"),
+                   general_questions=GeneralQuestions.from_dict(raw.get("general_questions")), raw=raw)
 
     @classmethod
     def read(cls, path: Path) -> Report | None:

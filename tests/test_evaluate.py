@@ -179,6 +179,36 @@ def test_report_validates_and_says_what_each_number_was_computed_on(evaluated_ru
     assert {"answer_base", "answer_cpt", "answer_sft"} <= set(answers[0])
 
 
+def test_general_questions_are_asked_and_the_base_answers_come_from_the_cache(evaluated_run):
+    """The bundled common-knowledge questions in the corpus's languages (English and Japanese): the
+    random-init base answers none, so the adapted models are not asked. With base answers planted in
+    the cache (half of them right), `adapt eval` reads them back and asks the adapted models."""
+    from adapt import cachedir
+    from adapt.evaluate import general_check
+
+    run, _ = evaluated_run
+    general = json.loads(run.report_path.read_text())["general_questions"]
+    assert general["questions"] == 200 and general["languages"] == ["en", "ja"]
+    assert general["base_right"] == 0 and general["by_model"] == {}
+    asked = general_check.load({"en", "ja"}, 200)
+    (cached,) = [p for p in (cachedir.cache_home() / "eval").glob("*/answers-*.json")
+                 if len(json.loads(p.read_text())) == 200]
+    planted = [q["answer_key"] if i % 2 == 0 else "?" for i, q in enumerate(asked)]
+    cached.write_text(json.dumps(planted), encoding="utf-8")
+    result = run_cli("eval", str(run.path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(run.report_path.read_text())
+    jsonschema.validate(report, schema())
+    general = report["general_questions"]
+    assert general["base_right"] == 100 and set(general["by_model"]) == {"cpt", "sft"}
+    for entry in general["by_model"].values():
+        assert entry["kept"] <= entry["right"] <= general["questions"] and entry["kept"] <= general["base_right"]
+    lost = general["by_model"]["sft"]["kept"] < 100
+    assert bool(general["examples"]) == lost and all(e["model"] == "sft" for e in general["examples"])
+    assert "**General questions** (200 common-knowledge questions, closed book): of the 100 the base answered" \
+        in (run.path / "report.md").read_text()
+
+
 def test_user_questions_are_added_and_eval_command_recomputes(evaluated_run):
     run, _ = evaluated_run
     answers = (run.path / "qa_answers.jsonl").read_text()

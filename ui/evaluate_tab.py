@@ -51,6 +51,32 @@ def qa_rows(report: Report, lang: str = "en") -> list[list]:
             for split in QUESTION_SPLITS for model, scores in report.qa.get(split, {}).items()]
 
 
+def general_questions_text(report: Report, lang: str = "en") -> str:
+    """The general-ability check beside the perplexity: of what the base answered, what each adapted
+    model still answers, and a few questions it lost (a number alone does not say what was forgotten)."""
+    general = report.general_questions
+    if general is None:
+        return ""
+    if not general.base_right:
+        return say("eval_general_none", lang, n=general.questions)
+    if not general.by_model:
+        return ""
+    kept = [say("eval_general_kept", lang, model=header(MODEL_LABELS.get(model, model), lang), kept=score.kept,
+                pct=f"{general.kept_share(model):.0%}") for model, score in general.by_model.items()]
+    lines = [say("eval_general", lang, n=general.questions, right=general.base_right, models=", ".join(kept))]
+    if general.examples:
+        model = header(MODEL_LABELS.get(general.examples[0]["model"], general.examples[0]["model"]), lang)
+        lines += ["", say("eval_general_lost", lang, model=model)]
+        lines += [f"- {_line(e['question'])} — {header('base', lang)}: {_line(e['answer_base'])} · "
+                  f"{model}: {_line(e['answer_adapted'])}" for e in general.examples]
+    return "\n".join(lines)
+
+
+def _line(text: str, limit: int = 100) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
     examples = read_jsonl(run.answers_path)
     if not examples:
@@ -65,11 +91,12 @@ def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
 
 
 def report_prose(path) -> str:
-    """report.md without its tables: the tables above show the same numbers."""
+    """report.md without its tables and its general-questions line: shown above, in the page's language."""
     if not path.exists():
         return ""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return "\n".join(line for line in lines if not line.lstrip().startswith("|")).strip()
+    return "\n".join(line for line in lines
+                     if not line.lstrip().startswith(("|", "**General questions**"))).strip()
 
 
 def synthetic_rows(summary: dict) -> list[list]:
@@ -114,8 +141,10 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         refresh = texts.make(gr.Button, "eval_refresh", prop="value", size="sm", scale=0)
         rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=0)
     with gr.Row():
-        add("eval.perplexity", texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS,
-                                                        interactive=False), PPL_COLUMNS))
+        with gr.Column():
+            add("eval.perplexity", texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS,
+                                                            interactive=False), PPL_COLUMNS))
+            add("eval.general", gr.Markdown(elem_id="eval-general"))
         add("eval.qa", texts.headers(texts.make(gr.Dataframe, "eval_qa", headers=QA_COLUMNS, interactive=False,
                                                 elem_id="eval-qa"), QA_COLUMNS))
     with gr.Row():
@@ -135,7 +164,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         session = call.session
         jobs = context().jobs
         info = run_picker.current(session, jobs.list(session.owner))
-        empty = {"eval.status": say("eval_no_report", session.lang), "eval.perplexity": [], "eval.qa": [],
+        empty = {"eval.status": say("eval_no_report", session.lang), "eval.perplexity": [], "eval.general": "",
+                 "eval.qa": [],
                  **{f"eval.plot_{name}": None for name in PLOTS}, "eval.summary": "",
                  "eval.answers": gr.update(value=[], headers=["question"]), "eval.synthetic_table": [],
                  "eval.synthetic_samples": ""}
@@ -156,7 +186,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         headers = [header(h, session.lang) for h in headers]
         # The question and reference columns narrower than the answers: the answers are what people compare.
         widths = ["7%", "18%", "20%"] + [f"{55 // max(1, len(headers) - 3)}%"] * (len(headers) - 3)
-        return {"eval.status": busy, "eval.perplexity": perplexity_rows(report), "eval.qa": qa_rows(report, session.lang),
+        return {"eval.status": busy, "eval.perplexity": perplexity_rows(report),
+                "eval.general": general_questions_text(report, session.lang), "eval.qa": qa_rows(report, session.lang),
                 **{f"eval.plot_{name}": image.get(name) for name in PLOTS},
                 "eval.summary": report_prose(run.report_markdown_path),
                 "eval.answers": gr.update(value=rows, headers=headers, column_widths=widths), **synthetic}
@@ -169,7 +200,7 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         gr.Info(say("eval_queued", call.lang))
         return show_report(call)
 
-    outputs = ("eval.status", "eval.perplexity", "eval.qa", *(f"eval.plot_{name}" for name in PLOTS),
+    outputs = ("eval.status", "eval.perplexity", "eval.general", "eval.qa", *(f"eval.plot_{name}" for name in PLOTS),
                "eval.summary", "eval.answers", "eval.synthetic_table", "eval.synthetic_samples")
     registry.on(refresh.click, show_report, (), outputs)
     registry.on(rerun.click, on_rerun, (), outputs)

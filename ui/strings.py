@@ -130,6 +130,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval_qa": {"en": "Closed-book QA", "ja": "クローズドブック QA"},
     "eval_answers": {"en": "Answers to questions never trained on: facts only read, then trained facts in new words",
                      "ja": "学習していない質問への回答：読んだだけの事実、次に学習した事実の別の言い方"},
+    "eval_general": {"en": "**General knowledge** ({n} common questions, closed book): of the {right} the base "
+                           "answered, {models}.",
+                     "ja": "**一般常識**（{n} 問、資料なし）：ベースが正解した {right} 問のうち、{models}。"},
+    "eval_general_kept": {"en": "{model} still answers {kept} ({pct})", "ja": "{model}も正解したのは {kept} 問（{pct}）"},
+    "eval_general_none": {"en": "**General knowledge** ({n} common questions, closed book): the base answered none, "
+                                "so there is nothing it could forget.",
+                          "ja": "**一般常識**（{n} 問、資料なし）：ベースが 1 問も正解しなかったため、忘却は測れません。"},
+    "eval_general_lost": {"en": "Answered by the base, lost {model}:", "ja": "ベースは正解し、{model}は正解しなかった質問："},
     "eval_synthetic": {"en": "Synthetic data: what was generated, kept and dropped",
                        "ja": "合成データ：生成・採用・除外した内容"},
     "eval_synthetic_table": {"en": "Per category", "ja": "カテゴリ別"},

@@ -150,6 +150,21 @@ def _fmt(value, pct: bool = False) -> str:
     return f"{value:.1%}" if pct else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def general_questions_line(general: dict | None) -> str | None:
+    """The general-ability check in one sentence: retention of what the base answered, per adapted model."""
+    if not general:
+        return None
+    n, right = general["questions"], general["base_right"]
+    head = f"**General questions** ({n} common-knowledge questions, closed book): "
+    if not right:
+        return head + f"the base answered none of the {n}, so there is nothing it could forget."
+    if not general.get("by_model"):
+        return None
+    kept = [f"{MODEL_LABELS.get(m, m)} it still answers {v['kept']} ({v['kept'] / right:.0%})"
+            for m, v in general["by_model"].items()]
+    return head + f"of the {right} the base answered, " + ", ".join(kept) + "."
+
+
 def markdown(report: dict) -> str:
     lines = ["## Evaluation", ""]
     pre = report.get("precheck")
@@ -184,6 +199,9 @@ def markdown(report: dict) -> str:
                     lines.append(f"| {label} {metric.replace('_', ' ')} ({n} questions) | "
                                  + " | ".join(_fmt(v, pct) for v in row) + " |")
         lines.append("")
+    general = general_questions_line(report.get("general_questions"))
+    if general:
+        lines += [general, ""]
     tokens = report.get("token_analysis")
     if tokens and tokens.get("finding"):
         lines += [f"**Token-level:** {tokens['finding']}", ""]

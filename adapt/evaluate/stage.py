@@ -20,6 +20,7 @@ from adapt.augment.backends import llm_backend
 from adapt.data.general import domain_languages, general_documents
 from adapt.data.questions import load_questions, qa_prompt
 from adapt.data.store import heldout_ids, left_out_ids, training_chunks
+from adapt.evaluate import general_check
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
 from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
@@ -122,6 +123,8 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     questions = load_questions(run.data_dir, ev.qa_file, ev.qa_file_mode, ev.max_questions,
                                        left_out_ids(run.data_dir)) if ev.qa else {}
     domain_sequences = text_windows(tokenizer, domain, ev.context_length) if domain else []
+    common = general_check.load(domain_languages(run.data_dir), ev.general_questions)
+    common_answers: dict[str, list[str]] = {}
 
     previous = read_json(run.report_path, default={}) or {}
     report: dict = {"created_at": now_iso(), "models": ["base"], "precheck": previous.get("precheck"),
@@ -159,6 +162,16 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
                 answers.setdefault(split, {})[label] = (
                     base_cache.answers([qa_prompt(q) for q in items], {"max_new_tokens": ev.max_answer_tokens},
                                        compute) if label == "base" else compute())
+        # A model that answered none of them had nothing to forget: the adapted ones are not asked
+        # (an English-only base on the Japanese set, say).
+        if common and (label == "base" or general_check.any_right(common, common_answers["base"])):
+            step(f"{label}: general questions")
+            compute = lambda: general_check.answer(model, tokenizer, common, ev.max_answer_tokens,  # noqa: E731
+                                                   ev.generation_batch_size)
+            common_answers[label] = (
+                base_cache.answers([qa_prompt(q) for q in common],
+                                   {"max_new_tokens": min(ev.max_answer_tokens, general_check.ANSWER_TOKENS)},
+                                   compute) if label == "base" else compute())
 
     base = _load_base(config)
     measure("base", base)
@@ -191,6 +204,8 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     if questions:
         step("scoring answers")
         report["qa"] = _score_questions(run, config, questions, answers, retrieval)
+    if common:
+        report["general_questions"] = general_check.score(common, common_answers)
     _write_outputs(run, report)
     return report
 
