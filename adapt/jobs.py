@@ -81,9 +81,11 @@ class JobManager:
 
     # ---- creating and finding runs ------------------------------------------------------------
     def create(self, config: RunConfig, owner: str, uploads: Path | None = None,
-               endpoint_key: str | None = None) -> RunDir:
+               endpoint_key: str | None = None, questions: Path | None = None) -> RunDir:
         """A queued run. `uploads` (a staging folder) moves into the run's own uploads/ folder and
-        becomes its documents, so the run directory holds everything it was given. `endpoint_key`
+        becomes its documents, so the run directory holds everything it was given. `questions` (a
+        person's own questions, eval.qa_file's JSONL) is copied into the run as questions.jsonl, which
+        the run's eval.qa_file then names. `endpoint_key`
         is the generator endpoint's key as the visitor typed it: handed to the run's process, never
         written down. An endpoint the operator does not allow (ADAPT_ENDPOINTS) is refused."""
         problems = endpoints_not_allowed(config, operator_endpoints())
@@ -93,11 +95,19 @@ class JobManager:
         # "preparing" until the uploads and the final config are in place: the scheduler only starts
         # runs that say "queued".
         run = RunDir.create(self.root, config, state="preparing", owner=owner)
+        changed = False
         if uploads is not None and uploads.is_dir():
             target = run.path / "uploads"
             shutil.move(str(uploads), target)
             config = config.model_copy(update={"data": config.data.model_copy(
                 update={"paths": [str(target), *config.data.paths]})})
+            changed = True
+        if questions is not None:
+            copy = run.path / "questions.jsonl"
+            shutil.copyfile(questions, copy)
+            config = config.model_copy(update={"eval": config.eval.model_copy(update={"qa_file": str(copy)})})
+            changed = True
+        if changed:
             config.save(run.config_path)
         if endpoint_key:
             self._endpoint_keys[run.path.name] = endpoint_key

@@ -13,6 +13,7 @@ from adapt.evaluate.perplexity import text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, verdict
 from adapt.evaluate.report import schema
 from adapt.evaluate.tokens import analyze, token_kind
+from adapt.fileio import read_jsonl
 from adapt.models import load_model, load_tokenizer
 from adapt.retrieval import Retriever
 from adapt.rundir import RunDir
@@ -222,3 +223,25 @@ def test_user_questions_are_added_and_eval_command_recomputes(evaluated_run):
     assert (run.path / "report.md").is_file() and (run.path / "report_tokens.png").is_file()
     events = [e for e in run.events() if e.get("stage") == "eval" and "task" in e]
     assert events and events[0]["task"] == "base: perplexity"
+
+
+def test_the_users_questions_are_marked_and_shown_first_in_the_evaluate_tab(evaluated_run):
+    """qa_answers.jsonl says whose question each is; the Evaluate tab's table of the person's own
+    questions is built from it: both answers, whether each holds the expected answer, the sentence."""
+    from ui.evaluate_tab import answer_rows, user_view
+    from ui.user_questions import evaluate_rows
+
+    run, _ = evaluated_run
+    examples = read_jsonl(run.answers_path)
+    assert {e["origin"] for e in examples} == {"synthetic", "user"}
+    (mine,) = [e for e in examples if e["origin"] == "user"]
+    (row,) = evaluate_rows(examples, read_jsonl(run.documents_path))
+    assert row[:4] == ["Who founded the harbour of Velmor?", "glassmakers", mine["answer_base"], mine["answer_sft"]]
+    assert row[4] == f"base {'✓' if qa.fact_match(mine['answer_base'], 'glassmakers') else '✗'} · " \
+                     f"adapted {'✓' if qa.fact_match(mine['answer_sft'], 'glassmakers') else '✗'}"
+    assert "glassmakers" in row[5].lower()
+    view = user_view(run, "ja")
+    assert view["eval.user_note"].startswith("### あなたの質問（1 問）") and view["eval.user_questions"]["visible"]
+    assert view["eval.user_questions"]["value"][0][4].startswith("ベース ")
+    # Not again in the table of generated questions below it.
+    assert all(r[1] != mine["question"] for r in answer_rows(run)[1])

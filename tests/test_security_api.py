@@ -395,3 +395,49 @@ def test_settings_cannot_name_another_users_files_or_runs(app):
         setting = "model.base" if label == "Base model" else label
         assert f"{setting}" in answer and "outside the folders this app may read" in answer, (label, answer[:1000])
     assert set(p.name for p in (app["data"] / "runs").iterdir()) == runs_before
+
+
+def test_typed_questions_go_into_the_run_and_its_evaluation_names_them(app):
+    """Issue 29, item 2, through the app as served: Bob types questions in the Data tab (a row without
+    an answer keeps nothing and is named), fixes them and launches with an example domain. The run
+    holds one question file, the example's questions then his, never trained on, and its
+    eval.qa_file names that copy, not his draft."""
+    from adapt.data.questions import load_user_questions
+    from ui.user_questions import COLUMNS
+
+    bob = RawApi(app["url"], *BOB)
+    session = {"browser_id": "bob-browser", "draft_id": "bob-asks", "example": "lumen-isles", "lang": "en"}
+
+    def typed(rows: list[list[str]]) -> dict:
+        return {"headers": COLUMNS, "data": rows, "metadata": None}
+
+    outcome, answer = bob.call("/on_questions_save", [session, typed([["How tall is Mount Korvaleth?", "", ""]])])
+    assert outcome == "complete" and "row 1: “How tall is Mount Korvaleth?” has no expected answer" in answer, answer
+    rows = [["How tall is Mount Korvaleth?", "2,140 metres", ""], ["Who keeps the Velmor light?", "Elna Brisk", ""]]
+    outcome, answer = bob.call("/on_questions_save", [session, typed(rows)])
+    assert outcome == "complete" and "2 questions saved" in answer, answer[:1000]
+
+    runs = app["data"] / "runs"
+    before = {p.name for p in runs.iterdir()}
+    endpoint = bob.info()["named_endpoints"]["/on_launch"]
+    outcome, answer = bob.call("/on_launch", form_values(endpoint, **{"Run name": "bob-asks", "parameter_1": session}),
+                               uuid.uuid4().hex)
+    assert outcome == "complete", answer[:1000]
+    (run_id,) = {p.name for p in runs.iterdir()} - before
+    run = JobManager(runs).get(run_id, "user:bob")
+    try:
+        config = run.load_config()
+        assert config.eval.qa_file == str(run.path / "questions.jsonl") and config.eval.qa_file_mode == "replace"
+        lines = load_user_questions(config.eval.qa_file)
+        assert [(q["question"], q["answer_key"], q["split"]) for q in lines if q["origin"] == "user"] == [
+            (question, expected, "heldout") for question, expected, _ in rows]
+        assert len([q for q in lines if q["origin"] == "example"]) > 50
+        assert not (run.path / "uploads").exists()  # an example domain: no documents of Bob's, no questions as one
+    finally:
+        # It would train the offline model for minutes: taken off the queue, or killed if it has started.
+        try:
+            JobManager(runs).stop(run_id, "user:bob")
+        except ValueError:
+            pass  # no longer queued nor running
+        time.sleep(2)  # a start the app's scheduler had begun meanwhile has recorded its process by now
+        kill_run(run)

@@ -3,7 +3,8 @@ token, multi-turn; optionally a third column, the base model given retrieved doc
 
 One base model is held in memory (adapt.chat); the adapter is switched off for the base side and on
 for the adapted side. Each side keeps its own history: the base's second turn follows the base's
-own first answer.
+own first answer. With an expected answer typed, once the answers are in, each column says whether
+its answer contains it (the evaluation's fact match, ui/user_questions.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import gradio as gr
 
 from adapt.chat import ChatEngine, ChatError, GenerationSettings, StreamRequest, retrieval_messages, stream_answers
-from ui import run_picker
+from ui import run_picker, user_questions
 from ui.i18n import Texts, say
 from ui.registry import Call, Registry, Wiring
 from ui.session import context
@@ -19,6 +20,7 @@ from ui.session import context
 
 CHATS = ("arena.base", "arena.adapted", "arena.retrieval_chat")
 SETTINGS = ("arena.temperature", "arena.top_p", "arena.max_tokens", "arena.repetition", "arena.seed")
+CHECKS = ("arena.check_base", "arena.check_adapted", "arena.check_retrieval")  # one under each of CHATS
 
 
 def build(texts: Texts, registry: Registry) -> Wiring:
@@ -36,9 +38,15 @@ def build(texts: Texts, registry: Registry) -> Wiring:
                                         elem_classes="arena-column"))
         add("arena.retrieval_chat", texts.make(gr.Chatbot, "arena_retrieval", height=380, visible=False,
                                                elem_id="arena-retrieval-chat", elem_classes="arena-column"))
+    with gr.Row(equal_height=True):
+        add("arena.check_base", gr.Markdown(elem_id="arena-check-base"))
+        add("arena.check_adapted", gr.Markdown(elem_id="arena-check-adapted"))
+        add("arena.check_retrieval", gr.Markdown(visible=False, elem_id="arena-check-retrieval"))
     with gr.Row():
         prompt = add("arena.prompt", texts.make(gr.Textbox, "arena_prompt", lines=2, scale=5,
                                                 elem_id="arena-prompt"))
+        add("arena.expected", texts.make(gr.Textbox, "arena_expected", info="arena_expected_info", lines=1, scale=2,
+                                         elem_id="arena-expected"))
         with gr.Column(scale=1, min_width=120):
             send = add("arena.send", texts.make(gr.Button, "arena_send", prop="value", variant="primary",
                                                 elem_id="arena-send"))
@@ -100,21 +108,32 @@ def build(texts: Texts, registry: Registry) -> Wiring:
             raise gr.Error(str(err)) from None
 
     def on_clear(call: Call) -> dict:
-        return {key: [] for key in CHATS}
+        return {**{key: [] for key in CHATS}, **{key: "" for key in CHECKS}}
 
     def on_retrieval(call: Call) -> dict:
-        return {"arena.retrieval_chat": gr.update(visible=bool(call["arena.use_retrieval"]))}
+        shown = bool(call["arena.use_retrieval"])
+        return {"arena.retrieval_chat": gr.update(visible=shown), "arena.check_retrieval": gr.update(visible=shown)}
+
+    def check_expected(call: Call) -> dict:
+        """Once the answers are in: does each column's last answer contain the expected answer?"""
+        if not all(text_only(call[key]) for key in CHATS):
+            raise gr.Error(say("arena_no_files", call.lang))  # as on_send: a file is a caller-named path
+        answers = [last_answer(call[key]) for key in CHATS]
+        return dict(zip(CHECKS, user_questions.arena_checks(call["arena.expected"], answers, call.lang)))
 
     # Send is disabled while the models answer: a click meanwhile would otherwise be dropped silently
     # (a button's event runs once at a time), and the user would wait for an answer that never comes.
     for trigger in (send.click, prompt.submit):
+        trigger(_unchecked, None, [registry[key] for key in CHECKS], queue=False)  # last turn's verdicts go
         busy = trigger(_busy, None, send, queue=False)
         answered = registry.on(busy.then, on_send, ["arena.prompt", "arena.use_retrieval", *CHATS, *SETTINGS],
                                ["arena.prompt", *CHATS], concurrency_id="chat")
         answered.then(_idle, None, send, queue=False)
-    registry.on(clear.click, on_clear, (), CHATS)
-    registry.on(registry["run"].change, on_clear, (), CHATS)
-    registry.on(use_retrieval.change, on_retrieval, ["arena.use_retrieval"], ["arena.retrieval_chat"])
+        registry.on(answered.success, check_expected, ("arena.expected", *CHATS), CHECKS)
+    registry.on(clear.click, on_clear, (), (*CHATS, *CHECKS))
+    registry.on(registry["run"].change, on_clear, (), (*CHATS, *CHECKS))
+    registry.on(use_retrieval.change, on_retrieval, ["arena.use_retrieval"], ["arena.retrieval_chat",
+                                                                              "arena.check_retrieval"])
     return Wiring(show_arena, (), ("arena.waiting",))
 
 
@@ -124,6 +143,16 @@ def _busy():
 
 def _idle():
     return gr.update(interactive=True)
+
+
+def _unchecked():
+    return "", "", ""
+
+
+def last_answer(history) -> str | None:
+    """The text of a column's last message when it is an answer, else None."""
+    messages = plain_messages(history)
+    return messages[-1]["content"] if messages and messages[-1]["role"] == "assistant" else None
 
 
 def text_only(history) -> bool:

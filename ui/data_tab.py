@@ -9,6 +9,10 @@ The upload quota (ADAPT_UPLOAD_QUOTA_MB, default 1024) is the owner's, not the d
 id comes from the caller, so it counts every draft in the owner's staging area and the uploads of
 their runs still waiting to start. Clear removes everything the owner has staged, in every draft
 (another browser of a signed-in user included), so the quota can always be freed.
+
+The person's own questions with their expected answers (typed in a table, or a .jsonl / .csv) are
+kept beside the draft's uploads folder, never in it, so they are never ingested as a document
+(ui/user_questions.py); a run asks them at evaluation and never trains on them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from adapt.fileio import read_json, write_json_atomic
 from adapt.models import default_base_model, load_tokenizer
 from adapt.preview import preview_corpus
 from adapt.uploads import MB, QUOTA_LOCK, UploadLimits, save_uploads
+from ui import user_questions
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.received import split_received, upload_folder
@@ -169,9 +174,50 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> None:
                                           elem_id="data-preview-doc"))
         add("data.doc_text", texts.make(gr.Textbox, "data_preview_text", lines=10, max_lines=20, interactive=False,
                                         scale=3, elem_id="data-preview-text"))
+    with texts.make(gr.Accordion, "data_questions", open=False, elem_id="data-questions-accordion"):
+        texts.make(gr.Markdown, "data_questions_intro", prop="value")
+        add("data.questions", texts.headers(texts.make(
+            gr.Dataframe, "data_questions_table", headers=user_questions.COLUMNS, value=user_questions.table([]),
+            type="array", datatype="str", column_count=len(user_questions.COLUMNS), interactive=True, wrap=True,
+            elem_id="data-questions"), user_questions.COLUMNS))
+        with gr.Row():
+            add("data.questions_save", texts.make(gr.Button, "data_questions_save", prop="value", variant="primary",
+                                                  size="sm", elem_id="data-questions-save"))
+            # Any file type: the handler names what it takes (a type filter here would refuse first, with
+            # Gradio's words, before the app checks where the file came from).
+            add("data.questions_file", texts.make(gr.File, "data_questions_file", file_count="multiple", height=90,
+                                                  elem_id="data-questions-file"))
+        add("data.questions_status", gr.Markdown(elem_id="data-questions-status"))
 
 
 PREVIEW = ("preview", "data.table", "data.totals", "data.precheck", "data.doc_choice", "data.doc_text")
+QUESTIONS = ("data.questions", "data.questions_status")
+
+
+def saved_questions(session: Session) -> dict:
+    """The draft's questions as the table and the line under it show them."""
+    questions = user_questions.load(session.uploads_dir())
+    return {"data.questions": user_questions.table(questions),
+            "data.questions_status": user_questions.summary(questions, session.lang)}
+
+
+def store_questions(session: Session, rows, preview: dict | None, problems: list[str] | None = None) -> dict:
+    """Typed (and uploaded) rows checked and kept as the draft's questions. With a problem nothing is
+    kept, and the table stays as it was typed, to be fixed; a named document the corpus does not
+    have is only a note."""
+    questions, found = user_questions.parse_rows(rows, session.lang)
+    problems = (problems or []) + found
+    if problems:
+        return {"data.questions": user_questions.filled(rows) + user_questions.table([]),
+                "data.questions_status": "\n".join([say("data_questions_not_saved", session.lang),
+                                                    *(f"- {p}" for p in problems[:20])])}
+    user_questions.save(session.uploads_dir(), questions)
+    notes = user_questions.unknown_documents(questions, (preview or {}).get("documents") or [], session.lang)
+    shown = saved_questions(session)
+    if notes:
+        shown["data.questions_status"] += "\n\n" + "\n".join([say("data_questions_notes", session.lang),
+                                                               *(f"- {n}" for n in notes[:20])])
+    return shown
 
 
 def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wiring, Wiring]:
@@ -219,13 +265,30 @@ def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wirin
 
     def on_show(call: Call) -> dict:
         """Reload or first visit: show what this session's draft already holds."""
-        return {"data.example": call.session.example or "", **refresh(call)}
+        return {"data.example": call.session.example or "", **refresh(call), **saved_questions(call.session)}
 
     def on_clear(call: Call) -> dict:
         session = call.session
         clear_staging(session)
         session.new_draft()
-        return {SESSION: session.dump(), "data.example": "", **refresh(call)}
+        return {SESSION: session.dump(), "data.example": "", **refresh(call), **saved_questions(session)}
+
+    def on_questions_save(call: Call) -> dict:
+        return store_questions(call.session, call["data.questions"], call["preview"])
+
+    def on_questions_upload(call: Call) -> dict:
+        session, value = call.session, call["data.questions_file"]
+        paths = [value] if isinstance(value, str) else [p for p in value or [] if isinstance(p, str)]
+        received, foreign = split_received(blocks, paths)
+        if foreign:  # a path named by the caller, not an upload (issue 15)
+            raise gr.Error(say("data_not_received", session.lang, files=", ".join(p.name for p in foreign[:10])))
+        rows, problems = [], []
+        for path in received:
+            # Gradio keeps the uploaded file's own name as the last part of the path it stored it at.
+            found, wrong = user_questions.read_file(path, path.name, session.lang)
+            rows, problems = rows + found, problems + wrong
+        typed = user_questions.filled(call["data.questions"])
+        return {"data.questions_file": None, **store_questions(session, typed + rows, call["preview"], problems)}
 
     def on_doc(call: Call) -> dict:
         preview, index = call["preview"], call["data.doc_choice"]
@@ -237,15 +300,22 @@ def wire(registry: Registry, form: ConfigForm, blocks: gr.Blocks) -> tuple[Wirin
         session = call.session
         refused = read_json(_refused_path(session), default=[]) or []
         rows, totals, precheck, _, _ = render_preview(call["preview"], session.lang, refused, session.run)
-        return {"data.table": rows, "data.totals": totals, "data.precheck": precheck}
+        questions = user_questions.summary(user_questions.load(session.uploads_dir()), session.lang)
+        return {"data.table": rows, "data.totals": totals, "data.precheck": precheck,
+                "data.questions_status": questions}
 
     registry.on(registry["data.files"].upload, on_upload, ("data.files", *data_ids),
                 ("data.files", SESSION, *PREVIEW), progress=True)
     registry.on(registry["data.example"].input, on_example, ("data.example", *data_ids), (SESSION, *PREVIEW),
                 progress=True)
-    registry.on(registry["data.clear"].click, on_clear, data_ids, (SESSION, "data.example", *PREVIEW), progress=True)
-    registry.on(registry["cfg.data.text_field"].submit, on_show, data_ids, ("data.example", *PREVIEW),
+    registry.on(registry["data.clear"].click, on_clear, data_ids, (SESSION, "data.example", *PREVIEW, *QUESTIONS),
                 progress=True)
+    registry.on(registry["cfg.data.text_field"].submit, on_show, data_ids, ("data.example", *PREVIEW, *QUESTIONS),
+                progress=True)
+    registry.on(registry["data.questions_save"].click, on_questions_save, ("data.questions", "preview"), QUESTIONS)
+    registry.on(registry["data.questions_file"].upload, on_questions_upload,
+                ("data.questions_file", "data.questions", "preview"), ("data.questions_file", *QUESTIONS))
     registry.on(registry["data.doc_choice"].change, on_doc, ("data.doc_choice", "preview"), ("data.doc_text",))
-    return (Wiring(on_show, data_ids, ("data.example", *PREVIEW), progress=True),
-            Wiring(on_language, ("preview",), ("data.table", "data.totals", "data.precheck")))
+    return (Wiring(on_show, data_ids, ("data.example", *PREVIEW, *QUESTIONS), progress=True),
+            Wiring(on_language, ("preview",), ("data.table", "data.totals", "data.precheck",
+                                               "data.questions_status")))

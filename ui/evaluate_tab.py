@@ -15,7 +15,7 @@ from adapt.jobs import JobError
 from adapt.rundir import RunDir
 from adapt.views import Perplexity, Report
 from ui.files import servable
-from ui import run_picker
+from ui import run_picker, user_questions
 from ui.i18n import Texts, header, say
 from ui.registry import Call, Registry, Wiring
 from ui.session import context
@@ -84,10 +84,29 @@ def answer_rows(run: RunDir) -> tuple[list[str], list[list]]:
     answer_keys = [k for k in examples[0] if k.startswith("answer_") and k != "answer_key"]
     headers = ["split", "question", "reference"] + [MODEL_LABELS.get(k[7:], k[7:]) for k in answer_keys]
     # The questions that measure knowledge first: facts never asked in training, then new wordings.
-    shown = [e for split in ("heldout", "reworded") for e in examples if e["split"] == split][:60]
+    # The person's own questions have their table above.
+    shown = [e for split in ("heldout", "reworded") for e in examples
+             if e["split"] == split and e.get("origin") != "user"][:60]
     rows = [[SPLIT_NAMES[e["split"]]["en"], e["question"], e["reference"], *[e.get(k, "") for k in answer_keys]]
             for e in shown]
     return headers, rows
+
+
+def user_view(run: RunDir | None, lang: str = "en") -> dict:
+    """The person's own questions, first on the page: their table once the run has answered them;
+    without any, a line saying where the questions below came from."""
+    hidden = {"eval.user_note": "", "eval.user_questions": gr.update(value=[], visible=False)}
+    examples = read_jsonl(run.answers_path) if run is not None else []
+    if not examples:
+        return hidden
+    users = [e for e in examples if e.get("origin") == "user"]
+    rows = user_questions.evaluate_rows(users, read_jsonl(run.documents_path), lang) if users else []
+    try:
+        qa_file = run.load_config().eval.qa_file
+    except Exception:  # noqa: BLE001 - a config damaged by hand: the line is still right without it
+        qa_file = None
+    return {"eval.user_note": user_questions.evaluate_note(rows, qa_file, lang),
+            "eval.user_questions": gr.update(value=rows, visible=bool(rows))}
 
 
 def report_prose(path) -> str:
@@ -140,6 +159,10 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         add("eval.status", gr.Markdown(elem_id="eval-status"))
         refresh = texts.make(gr.Button, "eval_refresh", prop="value", size="sm", scale=0)
         rerun = texts.make(gr.Button, "eval_rerun", prop="value", variant="secondary", scale=0)
+    add("eval.user_note", gr.Markdown(elem_id="eval-user-note"))
+    add("eval.user_questions", texts.headers(texts.make(
+        gr.Dataframe, "eval_user_questions", headers=user_questions.EVAL_COLUMNS, interactive=False, wrap=True,
+        visible=False, elem_id="eval-user-questions"), user_questions.EVAL_COLUMNS))
     with gr.Row():
         with gr.Column():
             add("eval.perplexity", texts.headers(texts.make(gr.Dataframe, "eval_perplexity", headers=PPL_COLUMNS,
@@ -168,18 +191,19 @@ def build(texts: Texts, registry: Registry) -> Wiring:
                  "eval.qa": [],
                  **{f"eval.plot_{name}": None for name in PLOTS}, "eval.summary": "",
                  "eval.answers": gr.update(value=[], headers=["question"]), "eval.synthetic_table": [],
-                 "eval.synthetic_samples": ""}
+                 "eval.synthetic_samples": "", **user_view(None)}
         if info is None:
             return empty
         run = jobs.get(info.id, session.owner)
         augmented = read_json(run.augment_summary_path, default=None) or {}
         synthetic = {"eval.synthetic_table": synthetic_rows(augmented),
                      "eval.synthetic_samples": synthetic_samples(augmented)}
+        mine = user_view(run, session.lang)
         report = run.read_report()
         evaluating = run.read_status().stage_entry("eval").state in ("running", "pending")
         busy = say("eval_running", session.lang) if evaluating else ""
         if report is None:
-            return {**empty, "eval.status": busy or say("eval_no_report", session.lang), **synthetic}
+            return {**empty, "eval.status": busy or say("eval_no_report", session.lang), **synthetic, **mine}
         image = {name: servable(plot_file(run.path, file, session.lang)) for name, file in report.plots.items()
                  if (run.path / file).exists()}
         headers, rows = answer_rows(run)
@@ -190,7 +214,7 @@ def build(texts: Texts, registry: Registry) -> Wiring:
                 "eval.general": general_questions_text(report, session.lang), "eval.qa": qa_rows(report, session.lang),
                 **{f"eval.plot_{name}": image.get(name) for name in PLOTS},
                 "eval.summary": report_prose(run.report_markdown_path),
-                "eval.answers": gr.update(value=rows, headers=headers, column_widths=widths), **synthetic}
+                "eval.answers": gr.update(value=rows, headers=headers, column_widths=widths), **synthetic, **mine}
 
     def on_rerun(call: Call) -> dict:
         try:
@@ -201,7 +225,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         return show_report(call)
 
     outputs = ("eval.status", "eval.perplexity", "eval.general", "eval.qa", *(f"eval.plot_{name}" for name in PLOTS),
-               "eval.summary", "eval.answers", "eval.synthetic_table", "eval.synthetic_samples")
+               "eval.summary", "eval.answers", "eval.synthetic_table", "eval.synthetic_samples", "eval.user_note",
+               "eval.user_questions")
     registry.on(refresh.click, show_report, (), outputs)
     registry.on(rerun.click, on_rerun, (), outputs)
     return Wiring(show_report, (), outputs)

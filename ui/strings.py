@@ -56,6 +56,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_precheck": {
         "en": "**Pre-check** (MiniLM similarity to general text: centroid {centroid}, nearest {nearest}). {message}",
         "ja": "**事前チェック**（一般テキストとの MiniLM 類似度：重心 {centroid}、最近傍 {nearest}）。{message}"},
+    "data_questions": {"en": "Your own questions (optional): what a person would ask about these documents",
+                       "ja": "自分で書く質問（任意）：人がこの文書について尋ねそうなこと"},
+    "data_questions_intro": {
+        "en": "Type a few questions with the answer you expect: short, as a person answers (a name, a number, a few "
+              "words). Every evaluation asks them of the base and the adapted model, without the documents, and "
+              "says whether each answer contains yours. They are never trained on, and the questions generated "
+              "for training leave their facts out. The document column (a file name) is optional. Save them, or upload a .jsonl (question, "
+              "answer, doc) or .csv (question, answer, document).",
+        "ja": "期待する回答を添えて質問をいくつか書いてください。回答は人が答えるように短く（名前、数、数語）。"
+              "評価のたびに、文書を見せずにベースと適応後のモデルに尋ね、その回答にあなたの回答が含まれるかを示します。"
+              "これらの質問は学習に使わず、学習用に生成する質問もその事実を問いません。文書の列（ファイル名）は任意です。"
+              "保存するか、.jsonl（question, answer, doc）または .csv（question, answer, document）をアップロードしてください。"},
+    "data_questions_table": {"en": "Questions and expected answers", "ja": "質問と期待する回答"},
+    "data_questions_file": {"en": "…or upload them (.jsonl / .csv)", "ja": "…またはアップロード（.jsonl / .csv）"},
+    "data_questions_save": {"en": "Save questions", "ja": "質問を保存"},
+    "data_questions_none": {"en": "No questions of your own yet: the evaluation then asks only generated ones.",
+                            "ja": "自分の質問はまだありません。その場合、評価では自動生成した質問だけを尋ねます。"},
+    "data_questions_saved": {"en": "✅ {count} questions saved: asked at every evaluation, never trained on.",
+                             "ja": "✅ {count} 問を保存しました。評価のたびに尋ね、学習には使いません。"},
+    "data_questions_not_saved": {"en": "⚠️ Not saved; fix these rows first:", "ja": "⚠️ 保存していません。先に次の行を直してください："},
+    "data_questions_notes": {"en": "Saved, but:", "ja": "保存しましたが、次の点に注意してください："},
+    "q_no_question": {"en": "row {row}: “{answer}” has no question", "ja": "{row} 行目：「{answer}」に質問がありません"},
+    "q_no_answer": {"en": "row {row}: “{question}” has no expected answer",
+                    "ja": "{row} 行目：「{question}」に期待する回答がありません"},
+    "q_too_long": {"en": "row {row}: longer than {limit} characters", "ja": "{row} 行目：{limit} 文字を超えています"},
+    "q_too_many": {"en": "{count} questions: at most {limit} are taken", "ja": "{count} 問あります。最大 {limit} 問です"},
+    "q_unknown_doc": {"en": "“{question}” names the document “{doc}”, which is not among your documents: it is "
+                            "asked about any document",
+                      "ja": "「{question}」が指す文書「{doc}」は文書の中にありません。特定の文書なしで尋ねます"},
+    "q_file_type": {"en": "{file}: upload a .jsonl or .csv file of questions",
+                    "ja": "{file}：質問の .jsonl または .csv ファイルをアップロードしてください"},
+    "q_file_size": {"en": "{file}: larger than {limit} MB; a file of questions is small",
+                    "ja": "{file}：{limit} MB を超えています。質問のファイルは小さいはずです"},
+    "q_file_line": {"en": "{file} line {line}: not a JSON object with \"question\" and \"answer\"",
+                    "ja": "{file} の {line} 行目：\"question\" と \"answer\" を持つ JSON オブジェクトではありません"},
+    "q_file_empty": {"en": "{file}: no questions in it", "ja": "{file}：質問がありません"},
+    "q_right": {"en": "base {base} · adapted {adapted}", "ja": "ベース {base} · 適応後 {adapted}"},
+    "q_no_source": {"en": "(not found in the documents)", "ja": "（文書に見つかりません）"},
     # ---- train ---------------------------------------------------------------------------------
     "train_name": {"en": "Run name", "ja": "実行名"},
     "train_endpoint_key": {"en": "Endpoint API key", "ja": "エンドポイントの API キー"},
@@ -145,6 +183,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval_running": {"en": "⏳ Evaluation is queued or running; refresh in a while.",
                      "ja": "⏳ 評価を待機中または実行中です。しばらくして更新してください。"},
     "eval_queued": {"en": "Evaluation queued.", "ja": "評価をキューに入れました。"},
+    "eval_user_questions": {"en": "Your questions", "ja": "あなたの質問"},
+    "eval_user_questions_intro": {
+        "en": "### Your questions ({count})\nAsked of each model without the documents; never trained on. "
+              "**right?** says whether the answer contains your expected answer (the fact match of the scores "
+              "below); the last column is the document sentence that holds it.",
+        "ja": "### あなたの質問（{count} 問）\n文書を見せずに各モデルに尋ねました。学習には使っていません。"
+              "**正解？** は回答があなたの期待する回答を含むかどうか（下のスコアの事実一致と同じ判定）、"
+              "最後の列はそれを含む文書中の文です。"},
+    "eval_no_user_questions": {
+        "en": "Every question below was written by the question generator from your documents; add your own in "
+              "the Data tab to check what a person's question gets.",
+        "ja": "下の質問はすべて、質問生成器が文書から作ったものです。人の質問にどう答えるかを確かめるには、"
+              "データタブで自分の質問を追加してください。"},
+    "eval_no_user_questions_example": {
+        "en": "Every question below came with the example domain; add your own in the Data tab to check what a "
+              "person's question gets.",
+        "ja": "下の質問はすべて例の分野に付属のものです。人の質問にどう答えるかを確かめるには、データタブで"
+              "自分の質問を追加してください。"},
     # ---- arena ---------------------------------------------------------------------------------
     "arena_intro": {
         "en": "One prompt goes to the **base** model and to the **adapted** model of a run; both answer at once, "
@@ -170,6 +226,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "arena_repetition": {"en": "Repetition penalty", "ja": "繰り返しペナルティ"},
     "arena_seed": {"en": "Seed", "ja": "シード"},
     "arena_no_run": {"en": "Pick a finished run first.", "ja": "先に完了した実行を選んでください。"},
+    "arena_expected": {"en": "Expected answer (optional)", "ja": "期待する回答（任意）"},
+    "arena_expected_info": {
+        "en": "once both have answered, each column says whether its answer contains it (as the evaluation matches: "
+              "case and width ignored)",
+        "ja": "両方が答えたあと、各列の回答がこれを含むかを示します（評価と同じ判定：大文字小文字・全角半角を区別しません）"},
+    "arena_has_expected": {"en": "✅ contains “{expected}”", "ja": "✅「{expected}」を含みます"},
+    "arena_lacks_expected": {"en": "❌ does not contain “{expected}”", "ja": "❌「{expected}」を含みません"},
     "no_finished_run": {"en": "⏳ No finished run yet{busy}: runs appear here once they are done (Train tab).",
                         "ja": "⏳ 完了した実行はまだありません{busy}。実行は完了するとここに表示されます（学習タブ）。"},
     "run_picker": {"en": "Run", "ja": "実行"},
@@ -215,4 +278,6 @@ HEADERS_JA = {
     "state": "状態", "stage": "段階", "step": "ステップ", "base": "ベース", "created": "作成日時",
     "question": "質問", "reference": "参照回答", "after CPT": "CPT 後", "after SFT": "SFT 後",
     "base + retrieval": "ベース + 検索",
+    "expected answer": "期待する回答", "document (optional)": "文書（任意）", "expected": "期待する回答",
+    "base answer": "ベースの回答", "adapted answer": "適応後の回答", "right?": "正解？", "source sentence": "出典の文",
 }

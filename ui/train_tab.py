@@ -25,7 +25,7 @@ from adapt.models import ModelNotAvailable, concrete_base, default_base_model, l
 from adapt.presets import PRESETS, SMALL_PARAMETERS, Target, apply_preset
 from adapt.rundir import RunDir
 from adapt.secrets import operator_endpoints
-from ui import data_tab, live, run_picker
+from ui import data_tab, live, run_picker, user_questions
 from ui.config_form import ConfigForm
 from ui.i18n import Texts, say
 from ui.registry import Call, Registry, Wiring
@@ -38,8 +38,9 @@ BASE_MODELS = ["smollm2-135m", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-1.5B-
 
 
 def assemble(form: ConfigForm, name: str, base: str, values: list, session: Session) -> RunConfig:
-    """The form as a RunConfig, with this session's example domain as documents; ConfigError
-    names the field, the value and what is allowed."""
+    """The form as a RunConfig, with this session's example domain as documents and the questions
+    typed in the Data tab as (part of) eval.qa_file; ConfigError names the field, the value and what
+    is allowed."""
     raw = form.to_dict(values)
     raw["name"] = (name or "run").strip()
     raw.setdefault("model", {})["base"] = (base or "").strip()
@@ -57,6 +58,11 @@ def assemble(form: ConfigForm, name: str, base: str, values: list, session: Sess
     if problems:
         head = "invalid settings in the form:" if len(problems) > 1 else "invalid setting in the form:"
         raise ConfigError(head + "\n  " + "\n  ".join(problems))
+    # The person's own questions, after the check above: the file they join (an example's, or one the
+    # form names) is then one this visitor may read. Never trained on: every line says split heldout.
+    questions = user_questions.launch_questions(session.uploads_dir(), config.eval.qa_file)
+    if questions is not None:
+        config = config.model_copy(update={"eval": config.eval.model_copy(update={"qa_file": str(questions)})})
     return config
 
 
@@ -209,14 +215,18 @@ def build(texts: Texts, registry: Registry, form: ConfigForm) -> Wiring:
             raise gr.Error(str(err), duration=None) from None
         if not result.fits:
             raise gr.Error(estimate_text(config, preview, session.lang), duration=None)
+        # The typed questions go into the run, and its eval.qa_file names the run's copy.
+        own = user_questions.draft_file(uploads).is_file()
         try:
             run = context().jobs.create(config, session.owner, uploads=uploads if has_uploads else None,
-                                        endpoint_key=(call["train.endpoint_key"] or "").strip() or None)
+                                        endpoint_key=(call["train.endpoint_key"] or "").strip() or None,
+                                        questions=Path(config.eval.qa_file) if own else None)
         except ConfigError as err:
             raise gr.Error(str(err), duration=None) from None
         write_json_atomic(run.estimate_path, {"training_seconds": round(result.seconds, 1),
                                               "train_tokens": result.train_tokens, "machine": result.machine})
         if has_uploads:
+            user_questions.forget(uploads)  # they went along with the uploads, as the run's own copy
             session.new_draft()
             session.example = config.data.paths and session.example or None
         session.run = run.path.name

@@ -81,7 +81,10 @@ def load_user_questions(path: str | Path) -> list[dict]:
             raise QAFileError(f"{path.name} line {number}: split must be 'train' or 'heldout', got {split!r}")
         questions.append({"question": row["question"], "answer": str(row["answer"]),
                           "answer_key": str(row.get("answer_key") or row["answer"]), "split": split,
-                          "doc_id": row.get("doc") or row.get("source") or row.get("doc_id"), "origin": "user",
+                          "doc_id": row.get("doc") or row.get("source") or row.get("doc_id"),
+                          # An example domain's curated questions, when the app puts them in one file with a
+                          # person's own at launch, say so; every other line is the user's.
+                          "origin": "example" if row.get("origin") == "example" else "user",
                           "lang": row.get("lang") or ("ja" if re.search(r"[\u3040-\u30ff]", row["question"]) else "en")})
     if not questions:
         raise QAFileError(f"{path.name} has no questions")

@@ -255,9 +255,12 @@ def _score_questions(run, config, questions, answers, retrieval) -> dict:
                 prompts = [qa_eval.judge_prompt(q, a, documents.get(q.get("doc_id"), "")) for q, a in zip(items, texts)]
                 judgements = [qa_eval.parse_judgement(r) for r in judge.complete(prompts, seed=config.seed)]
             result[split][label] = qa_eval.score(items, texts, judgements)
-        for i, item in enumerate(items[:200]):
+        for i, item in enumerate(items):
+            if i >= 200 and item.get("origin") != "user":
+                continue  # the user's own questions are all kept: the Evaluate tab shows them first
             examples.append({"split": split, "question": item["question"], "reference": item["answer"],
-                             "answer_key": item["answer_key"],
+                             "answer_key": item["answer_key"], "origin": item.get("origin", "synthetic"),
+                             "doc_id": item.get("doc_id"),
                              **{f"answer_{label}": texts[i] for label, texts in by_model.items()}})
     write_jsonl_atomic(run.answers_path, examples)
     if judge is None and config.eval.judge:
