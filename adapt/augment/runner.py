@@ -289,7 +289,7 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
     """The QA pairs split by fact, never by question (adapt.data.questions.fact_groups): per document,
     a share of its facts (augment.qa_heldout_fraction, at least one where it has two) is held out
     whole, with every wording: qa_heldout.jsonl, facts that are only read. Of every other fact with
-    several wordings one wording is kept out: qa_reworded.jsonl, a trained fact asked in new words.
+    three or more wordings one is kept out: qa_reworded.jsonl, a trained fact asked in new words.
     The rest is qa_train.jsonl. A fact the user's own held-out questions (eval.qa_file) ask is held out
     too, so that their questions measure knowledge, not recall of a trained question."""
     folder = augment_dir(data_dir)
@@ -321,7 +321,7 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
         for number, group in enumerate(groups):
             if number < n_heldout or any(asks_fact_of(pair, q) for pair in group for q in users):
                 heldout.extend(group)
-            elif len(group) > 1:
+            elif len(group) > 2:  # two wordings stay trained: fewer would teach the fact less
                 rng.shuffle(group)
                 reworded.append(group[0])
                 train.extend(group[1:])

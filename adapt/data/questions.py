@@ -35,8 +35,8 @@ def _folded(text: str) -> str:
 
 def fact_groups(pairs: list[dict]) -> list[list[dict]]:
     """QA pairs grouped by the fact they ask: two pairs ask the same fact when they are on the same
-    document and share their answer (the source sentence) or their answer key, directly or through
-    a chain of other pairs. Groups come in the order of their first pair."""
+    document and share their answer (the source sentence; or the key, where the answer is only the
+    key), directly or through a chain of other pairs. Groups come in the order of their first pair."""
     parent = list(range(len(pairs)))
 
     def root(i: int) -> int:
@@ -47,12 +47,14 @@ def fact_groups(pairs: list[dict]) -> list[list[dict]]:
 
     first_with: dict[tuple, int] = {}
     for i, pair in enumerate(pairs):
-        for kind in ("answer", "answer_key"):
-            value = _folded(pair.get(kind) or "")
-            if not value:
-                continue
-            j = first_with.setdefault((pair.get("doc_id"), kind, value), i)
-            parent[root(i)] = root(j)
+        answer, key = _folded(pair.get("answer") or ""), _folded(pair.get("answer_key") or "")
+        # The source sentence is the fact. A key alone links pairs only where it is the whole answer:
+        # a name that is the key of questions about several sentences ("Saffrandel") would otherwise
+        # chain a document's facts into one.
+        for value in {answer, key} if key == answer or not answer else {answer}:
+            if value:
+                j = first_with.setdefault((pair.get("doc_id"), value), i)
+                parent[root(i)] = root(j)
     groups: dict[int, list[dict]] = {}
     for i, pair in enumerate(pairs):
         groups.setdefault(root(i), []).append(pair)
