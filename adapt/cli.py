@@ -83,11 +83,23 @@ def cmd_run(args, stop_after: str | None = None) -> int:
     from accelerate.utils import broadcast_object_list
 
     from adapt.pipeline import RunAlreadyActive, run_pipeline
-    from adapt.rundir import RunDir
+    from adapt.rundir import RunDir, RunPathError, StatusDamaged, runs_root_problem
 
     state = PartialState()
     if args.resume:
-        run = RunDir(args.resume)
+        # A resumed run is the run it was: its config.yaml, its data, its checkpoints. Settings given
+        # now would be silently dropped, or would make the finished stages disagree with the rest.
+        given = ([args.config] if args.config else []) + [f"--{name} {value}" for name, value in (
+            ("preset", args.preset), ("base", args.base), ("data", " ".join(args.data or []))) if value] + [
+            f"--set {item}" for item in args.set]
+        if given:
+            return _fail(f"--resume keeps the config it was launched with ({Path(args.resume) / 'config.yaml'}); "
+                         f"it does not take {', '.join(given)}. To train with other settings, start a new run from "
+                         f"it: python -m adapt run {Path(args.resume) / 'config.yaml'} --set KEY=VALUE ...")
+        try:
+            run = RunDir(args.resume)
+        except RunPathError as err:
+            return _fail(str(err))
         if not run.exists():
             return _fail(f"{args.resume} is not a run directory (no config.yaml/status.json)")
     else:
@@ -99,11 +111,22 @@ def cmd_run(args, stop_after: str | None = None) -> int:
         except (ConfigError, ModelNotAvailable) as err:
             return _fail(str(err))
         config = launch_config(config)
-        # Every process of a multi-GPU launch must write into the same run directory.
-        holder = [str(RunDir.create(args.runs_dir, config).path) if state.is_main_process else None]
+        # Every process of a multi-GPU launch must write into the same run directory (or learn why
+        # none could be made): (path, problem) from the main process.
+        holder = [(None, None)]
+        if state.is_main_process:
+            problem = runs_root_problem(args.runs_dir)
+            try:
+                holder = [(None, problem) if problem else (str(RunDir.create(args.runs_dir, config).path), None)]
+            except OSError as err:
+                holder = [(None, f"--runs-dir: cannot make a run directory in {args.runs_dir} "
+                                 f"({err.strerror or err})")]
         if state.num_processes > 1:
             broadcast_object_list(holder)
-        run = RunDir(holder[0])
+        path, problem = holder[0]
+        if problem:
+            return _fail(problem)
+        run = RunDir(path)
         if state.is_main_process:
             print(f"run directory: {run.path}", file=sys.stderr)
     try:
@@ -112,7 +135,7 @@ def cmd_run(args, stop_after: str | None = None) -> int:
         if code == 0 and final is not None and state.is_main_process:
             print(f"final model: {final}", file=sys.stderr)
         return code
-    except RunAlreadyActive as err:
+    except (RunAlreadyActive, StatusDamaged) as err:
         return _fail(str(err))
     except ConfigError as err:
         return _fail(str(err))
@@ -187,26 +210,55 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from adapt.rundir import RunDir
+    from adapt.rundir import RunDir, RunPathError, StatusDamaged
 
-    run = RunDir(args.run_dir)
+    try:
+        run = RunDir(args.run_dir)
+    except RunPathError as err:
+        return _fail(str(err))
     if not run.exists():
         return _fail(f"{args.run_dir} is not a run directory")
-    print(json.dumps(run.status(), indent=2, ensure_ascii=False))
+    try:
+        status = run.observed_status()  # a run whose process is gone shows as "interrupted"
+        note = run.status_note()
+    except StatusDamaged as err:
+        return _fail(str(err))
+    if note:
+        print(f"warning: {note}", file=sys.stderr)
+    if status.get("note"):
+        print(status["note"], file=sys.stderr)
+    print(json.dumps(status, indent=2, ensure_ascii=False))
     return 0
 
 
 def cmd_eval(args) -> int:
     from adapt.evaluate.stage import evaluate_run
-    from adapt.rundir import RunDir, attach_run_logger
+    from adapt.rundir import STAGES, RunAlreadyActive, RunDir, RunPathError, StatusDamaged, attach_run_logger
 
-    run = RunDir(args.run_dir)
+    try:
+        run = RunDir(args.run_dir)
+    except RunPathError as err:
+        return _fail(str(err))
     if not run.exists():
         return _fail(f"{args.run_dir} is not a run directory")
-    attach_run_logger(run)
     try:
-        report = evaluate_run(run, run.load_config())
-    except (ModelNotAvailable, ConfigError) as err:
+        with run.exclusive():  # not while the run trains (or another evaluation writes the report)
+            status = run.observed_status()
+            final = run.output_path("final")
+            if final is not None and not final.is_dir():
+                return _fail(f"the run's trained model is missing: {final} is not there any more")
+            if final is None:
+                stages = status.get("stages") or {}
+                stage = next((s for s in STAGES if (stages.get(s) or {}).get("state") not in ("done", "skipped")),
+                             "cpt")
+                state = (stages.get(stage) or {}).get("state") or "not started"
+                if state in ("running", "stopping") and status.get("state") == "interrupted":
+                    state = "interrupted"
+                return _fail(f"the run has no trained model yet (stage {stage} is {state}); run it or resume it "
+                             f"first: python -m adapt run --resume {run.path}")
+            attach_run_logger(run)
+            report = evaluate_run(run, run.load_config())
+    except (RunAlreadyActive, StatusDamaged, ModelNotAvailable, ConfigError) as err:
         return _fail(str(err))
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0

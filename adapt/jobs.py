@@ -23,7 +23,7 @@ from pathlib import Path
 
 from adapt.config import ConfigError, RunConfig, endpoints_not_allowed, launch_config
 from adapt.fileio import open_append
-from adapt.rundir import STAGES, RunDir, now_iso, process_alive, process_start_time
+from adapt.rundir import STAGES, RunDir, StatusDamaged, now_iso, process_alive, process_start_time
 from adapt.secrets import job_environment, operator_endpoints, shared_server
 from adapt.views import Status
 
@@ -118,11 +118,17 @@ class JobManager:
         return sorted((RunDir(p) for p in self.root.iterdir() if p.is_dir()), key=lambda r: r.path.name)
 
     def get(self, run_id: str, owner: str) -> RunDir:
-        # A run id is a folder name; anything that could leave the runs folder is not one.
-        if not run_id or "/" in run_id or "\\" in run_id or run_id in (".", "..") or run_id.startswith("."):
+        # A run id is a folder name; anything that could leave the runs folder, or name no file, is not one.
+        if (not isinstance(run_id, str) or not run_id or "/" in run_id or "\\" in run_id or "\0" in run_id
+                or run_id in (".", "..") or run_id.startswith(".")):
             raise JobError(f"no such run: {run_id!r}")
         run = RunDir(self.root / run_id)
-        if run.path.parent != self.root or not run.exists() or run.status().get("owner") != owner:
+        try:
+            recorded = run.status().get("owner") if run.path.parent == self.root and run.exists() else None
+        except StatusDamaged:
+            recorded = None  # whose it is cannot be known: nobody's
+        # A run without a recorded owner (made by the CLI, or whose status was lost) is nobody's here.
+        if not recorded or not owner or recorded != owner:
             raise JobError(f"no such run: {run_id!r}")  # the same answer whether it exists or is someone else's
         return run
 
@@ -200,7 +206,10 @@ class JobManager:
                     del self._children[name]
             alive = 0
             for run in self._all():
-                status = run.status()
+                try:
+                    status = run.status()
+                except StatusDamaged:
+                    continue  # left as it is (status and resume say why); it does not hold up the others
                 if status.get("state") not in ACTIVE:
                     continue
                 if process_alive(status.get("pid"), status.get("pid_start")) or run.path.name in self._children:

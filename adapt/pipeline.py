@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 import traceback
 import warnings
+from contextlib import ExitStack
 
 from tqdm.auto import tqdm
 
@@ -25,8 +27,8 @@ from adapt.data.readers import IngestError
 from adapt.data.store import write_ingest_outputs
 from adapt.evaluate.stage import evaluate_run, precheck_run
 from adapt.models import ModelNotAvailable, load_tokenizer
-from adapt.resources import TrainingResourceError
-from adapt.rundir import STAGES, RunDir, attach_run_logger, now_iso, process_alive, process_start_time
+from adapt.resources import TrainingResourceError, is_disk_full
+from adapt.rundir import STAGES, RunAlreadyActive, RunDir, attach_run_logger, now_iso, process_start_time
 from adapt.secrets import redact
 from adapt.train.callbacks import StopFlag
 from adapt.train.runner import clear_checkpoints
@@ -44,10 +46,6 @@ USER_ERRORS = (ConfigError, ModelNotAvailable, StageInputError, ChatDataError, I
                TrainingResourceError, GeneratorUnavailable)
 
 
-class RunAlreadyActive(RuntimeError):
-    pass
-
-
 def _distributed():
     from accelerate import PartialState
 
@@ -55,15 +53,39 @@ def _distributed():
 
 
 def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None = None) -> int:
-    """Run (or resume) every stage not yet done, up to `stop_after` if given. Returns an exit code."""
+    """Run (or resume) every stage not yet done, up to `stop_after` if given. Returns an exit code.
+
+    The main process holds the run's lock (RunDir.exclusive) from before it reads status.json until it
+    returns: a second process on the same run gets RunAlreadyActive, and so does every rank of its
+    launch. Raises StatusDamaged for a status.json that cannot be read or rebuilt."""
     state = _distributed()
+    with ExitStack() as held:
+        busy = None
+        if state.is_main_process:
+            try:
+                held.enter_context(run.exclusive())
+            except RunAlreadyActive as err:
+                busy = str(err)
+        if state.num_processes > 1:  # every rank of the launch learns whether the main process got it
+            from accelerate.utils import broadcast_object_list
+
+            holder = [busy]
+            broadcast_object_list(holder)
+            busy = holder[0]
+        if busy:
+            raise RunAlreadyActive(busy)
+        return _run_stages(run, state, show_progress, stop_after)
+
+
+def _run_stages(run: RunDir, state, show_progress: bool, stop_after: str | None) -> int:
     main = state.is_main_process
     status = run.status()
-    if main and status.get("state") in ("running", "stopping") and process_alive(status.get("pid"),
-                                                                                  status.get("pid_start")):
-        raise RunAlreadyActive(f"run {run.path.name} is already running (pid {status['pid']})")
     if main:
         attach_run_logger(run, console=show_progress)
+        note = run.status_note()
+        if note:
+            log.warning("%s; continuing from it", note)
+        run.reserve_space()
     if not show_progress:
         from transformers.utils import logging as hf_logging
 
@@ -110,26 +132,48 @@ def run_pipeline(run: RunDir, show_progress: bool = True, stop_after: str | None
             else:
                 run.update_status(state="done", stage=None, ended_at=now_iso())
                 run.append_event({"stage": "run", "event": "done"})
+                run.release_reserve()  # nothing left to resume
                 log.info("done: %s", run.path)
         return EXIT_OK
     except USER_ERRORS as err:
         message = redact(str(err))
         if main:
+            if is_disk_full(err, run.path):
+                _give_back_space(run)  # so that the log and status.json can still say so
             log.error("error: %s", message)
             log.info("once that is fixed, continue with: python -m adapt run --resume %s", run.path)
             _record_failure(run, message, stage)
         return getattr(err, "exit_code", EXIT_BAD_INPUT)
     except Exception as err:  # an engine bug or an environment failure: keep the traceback in the log
         message = redact(f"{type(err).__name__}: {err}")
+        if is_disk_full(err, run.path):  # not a bug: explained, and resumable once there is space
+            message = (f"{stage or 'run'}: the disk is full (writing under {run.path}: {message}). Free some space, "
+                       f"e.g. delete old runs, then continue with: python -m adapt run --resume {run.path}")
+            if main:
+                _give_back_space(run)
+                log.error("error: %s", message)
+                _record_failure(run, message, stage)
+            return EXIT_BAD_INPUT
         if main:
             log.error("failed: %s\n%s", message, redact(traceback.format_exc()))
             _record_failure(run, message, stage)
         return EXIT_FAILED
 
 
+def _give_back_space(run: RunDir) -> None:
+    """On a full disk: remove what this stage left half-written (packed rows without their meta.json
+    are never used) and the space reserved for this moment."""
+    for stage in ("cpt", "sft"):
+        folder = run.data_dir / stage
+        if folder.is_dir() and not (folder / "meta.json").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+    run.release_reserve()
+
+
 def _record_failure(run: RunDir, message: str, stage: str | None) -> None:
-    # On a full disk even this write can fail; the message is already in the log and on stderr, and
-    # a run left "running" with no live process is found dead and offered for resume.
+    # On a full disk the space reserved for this write has just been given back; should even that not
+    # be enough, the message is already on stderr, and a run left "running" with no live process is
+    # found dead (status, the app) and offered for resume.
     try:
         if stage is not None:
             # The stage that raised says so itself (never left "running"); resume runs it again.
