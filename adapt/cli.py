@@ -176,6 +176,7 @@ def cmd_ingest(args) -> int:
     from adapt.data.ingest import ingest, why_no_documents
     from adapt.data.store import write_ingest_outputs
     from adapt.models import load_tokenizer
+    from adapt.resources import TrainingResourceError
 
     try:
         section = DataSection(text_field=args.text_field)
@@ -204,7 +205,10 @@ def cmd_ingest(args) -> int:
     if not result.documents:
         return _fail(f"no documents: {why_no_documents(args.paths)}")
     if args.out:
-        write_ingest_outputs(Path(args.out), result, RunConfig(data=section))
+        try:
+            write_ingest_outputs(Path(args.out), result, RunConfig(data=section))
+        except TrainingResourceError as err:  # the disk filled up: one line, what was read is reported above
+            return _fail(str(err))
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

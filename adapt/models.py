@@ -34,7 +34,7 @@ def reference_problem(ref: str) -> str | None:
         return None
     shown = ref if len(ref) <= 80 else ref[:77] + "..."
     if ref.startswith((".", "/", "~")):
-        return f"{shown} does not exist"
+        return f"{shown} not found: no such folder"
     if not _HUB_ID.match(ref):
         return (f"{shown!r} is no bundled model ({', '.join(BUNDLED_MODELS)}), no folder here and no Hugging Face "
                 "Hub id (owner/name, letters, digits, . _ -, at most 96 characters each)")

@@ -121,11 +121,10 @@ def test_a_csv_given_as_sft_data_is_refused_with_file_and_format(tmp_path, tiny_
                          cpt={"max_steps": 1}, eval={"enabled": False, "precheck": False})
     result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"), "--quiet")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert f"sft.data[0]: {csv} holds no conversation (line 1: invalid JSON); expected one JSON object per line" \
+    # Refused before a run exists (issue 28: a .txt eval.qa_file passed validate), not when SFT starts.
+    assert f"sft.data[0]: {csv} is not JSONL (its first line is no JSON object); expected one object per line" \
         in result.stderr
-    status = _run_dir(tmp_path / "runs").status()
-    assert status["state"] == "failed" and "sft.data" in status["error"]
-    assert "running" not in {entry["state"] for entry in status["stages"].values()}
+    assert not (tmp_path / "runs").exists()
 
 
 def test_missing_model_is_a_clear_error(tmp_path, corpus_dir):
