@@ -234,12 +234,13 @@ def launch_questions(uploads: Path, other: str | None) -> Path | None:
 
 # ---- Evaluate -------------------------------------------------------------------------------------
 
-def _adapted(example: dict) -> str:
-    """The answer of the final model: after SFT where there was one, else after CPT."""
+def _adapted(example: dict) -> str | None:
+    """The answer of the final model: after SFT where there was one, else after CPT; None where the
+    run has no adapted model (an empty answer is an answer, and a wrong one)."""
     for label in ("sft", "cpt"):
         if f"answer_{label}" in example:
             return example[f"answer_{label}"] or ""
-    return ""
+    return None
 
 
 class Sentences:
@@ -277,7 +278,8 @@ def evaluate_rows(examples: list[dict], documents: list[dict], lang: str = "en")
         key = e.get("answer_key") or e.get("reference") or ""
         base, adapted = e.get("answer_base", "") or "", _adapted(e)
         mark = lambda text: "✓" if fact_match(text, key) else "✗"  # noqa: E731
-        right = say("q_right", lang, base=mark(base), adapted=mark(adapted) if adapted else "-")
+        right = say("q_right", lang, base=mark(base), adapted=mark(adapted) if adapted is not None else "-")
+        adapted = adapted or ""
         source = sentences.find(key, e.get("doc_id")) or say("q_no_source", lang)
         rows.append([e.get("question", ""), key, base, adapted, right, source])
     return rows
