@@ -411,18 +411,22 @@ PATH_SETTINGS = {"data.paths": "any", "mix.replay_paths": "any", "sft.data": "fi
                  "eval.general_paths": "any", "eval.qa_file": "file"}
 
 
+def _named_paths(config: RunConfig, setting: str) -> list[tuple[str, str]]:
+    """(name, value) of every path a path setting holds: 'data.paths[0]' or 'eval.qa_file'. An empty
+    single-path setting is unset (launch_config reads it so); an empty item of a list is a path."""
+    section, field = setting.split(".")
+    value = getattr(getattr(config, section), field)
+    if isinstance(value, list):
+        return [(f"{setting}[{i}]", item) for i, item in enumerate(value)]
+    return [(setting, value)] if value else []
+
+
 def path_problems(config: RunConfig, settings: tuple[str, ...] = tuple(PATH_SETTINGS)) -> list[str]:
     """'data.paths[0]: /abs/dir does not exist' for every path setting that names nothing usable.
     Relative paths are shown as they resolve from the working directory, as launch_config stores them."""
     problems = []
     for setting in settings:
-        section, field = setting.split(".")
-        value = getattr(getattr(config, section), field)
-        if isinstance(value, list):
-            named = [(f"{setting}[{i}]", item) for i, item in enumerate(value)]
-        else:
-            named = [(setting, value)] if value else []
-        for name, raw in named:
+        for name, raw in _named_paths(config, setting):
             path = Path(raw).expanduser().resolve()
             if not path.exists():
                 problems.append(f"{name}: {path} does not exist")
@@ -458,12 +462,8 @@ def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...
 
     problems = []
     for setting in settings:
-        section, field = setting.split(".")
-        value = getattr(getattr(config, section), field)
-        named = [(f"{setting}[{i}]", item) for i, item in enumerate(value)] if isinstance(value, list) else \
-            [(setting, value)] if value else []
         problems += [f"{name}: {raw} is outside the folders this app may read ({allowed}); upload the file in "
-                     "the Data tab instead" for name, raw in named if outside(raw)]
+                     "the Data tab instead" for name, raw in _named_paths(config, setting) if outside(raw)]
     for setting in MODEL_SETTINGS:
         section, *rest = setting.split(".")
         value = getattr(config, section)
@@ -473,15 +473,6 @@ def paths_outside(config: RunConfig, roots: list[Path], settings: tuple[str, ...
             problems.append(f"{setting}: {value} is a local folder outside the folders this app may read "
                             f"({allowed}); give a bundled model name or a Hugging Face Hub id")
     return problems
-
-
-def _named_paths(config: RunConfig, setting: str) -> list[tuple[str, str]]:
-    """(name, value) of every path a path setting holds: 'data.paths[0]' or 'eval.qa_file'."""
-    section, field = setting.split(".")
-    value = getattr(getattr(config, section), field)
-    if isinstance(value, list):
-        return [(f"{setting}[{i}]", item) for i, item in enumerate(value)]
-    return [(setting, value)] if value is not None else []
 
 
 def model_problems(config: RunConfig) -> list[str]:

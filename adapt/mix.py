@@ -27,7 +27,7 @@ from adapt.augment.categories import HEADINGS
 from adapt.config import RunConfig
 from adapt.data.conversations import load_conversations
 from adapt.data.general import domain_languages, general_documents, in_languages
-from adapt.data.questions import asks_fact_of, questions_with_documents
+from adapt.data.questions import asks_fact_of, user_questions
 from adapt.data.store import augment_dir, left_out_ids, training_documents
 from adapt.data.text import pieces as text_pieces, prompt_language
 from adapt.fileio import read_jsonl
@@ -83,16 +83,14 @@ def user_train_questions(data_dir: Path, config: RunConfig) -> list[dict]:
     document, and SFT), like the synthesized train questions. Held-out ones never are, nor questions on
     documents left out by data.max_documents."""
     left_out = left_out_ids(data_dir)
-    return [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
-            if q["split"] == "train" and q["doc_id"] not in left_out]
+    return [q for q in user_questions(data_dir, config.eval.qa_file, "train") if q["doc_id"] not in left_out]
 
 
 def heldout_facts(data_dir: Path, config: RunConfig) -> list[dict]:
     """The facts no training text may ask: the held-out synthesized pairs and the user's held-out
     questions (eval.qa_file)."""
-    users = [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
-             if q["split"] == "heldout"]
-    return read_jsonl(augment_dir(data_dir) / "qa_heldout.jsonl") + users
+    return read_jsonl(augment_dir(data_dir) / "qa_heldout.jsonl") + user_questions(data_dir, config.eval.qa_file,
+                                                                                     "heldout")
 
 
 def _asks_heldout(doc_id: str | None, messages: list[dict], heldout: list[dict]) -> bool:
@@ -249,12 +247,13 @@ def build_sft_conversations(data_dir: Path, config: RunConfig) -> tuple[list[lis
         elif not sft.data:
             log.warning("sft: variant '%s' wants general instructions but sft.general_data is empty", variant)
     folder = augment_dir(data_dir)
+    heldout = heldout_facts(data_dir, config) if variant != "general" else []
     if variant in ("domain_zero_shot", "all"):
         domain = [_qa_messages(p) for p in read_jsonl(folder / "qa_train.jsonl") + user_train_questions(data_dir, config)]
-        domain += _instruction_conversations(folder, "instructions_zero_shot", heldout_facts(data_dir, config))
+        domain += _instruction_conversations(folder, "instructions_zero_shot", heldout)
         sources["domain_zero_shot"] = domain[: sft.max_domain_examples]
     if variant in ("domain_one_shot", "all"):
-        one_shot = _instruction_conversations(folder, "instructions_one_shot", heldout_facts(data_dir, config))
+        one_shot = _instruction_conversations(folder, "instructions_one_shot", heldout)
         if not one_shot and config.augment.backend == "rules":
             log.info("sft: domain_one_shot needs an LLM augmentation backend (the rules backend writes no "
                      "instructions); none used")

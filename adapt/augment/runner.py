@@ -30,7 +30,7 @@ from adapt.augment.quality import check_item
 from adapt.augment.rules import RulesGenerator
 from adapt.config import RunConfig
 from adapt.data.conversations import load_conversations
-from adapt.data.questions import asks_fact_of, fact_groups, questions_with_documents
+from adapt.data.questions import asks_fact_of, fact_groups, user_questions
 from adapt.data.store import augment_dir, training_documents
 from adapt.data.text import prompt_language
 from adapt.fileio import append_jsonl, read_jsonl, write_json_atomic, write_jsonl_atomic
@@ -306,8 +306,7 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
             pairs.append({"doc_id": record["doc_id"], "category": record["category"], "lang": record.get("lang"),
                           **pair})
     pairs.sort(key=lambda p: (p["doc_id"], p["category"], p["question"]))
-    users = [q for q in questions_with_documents(config.eval.qa_file, read_jsonl(data_dir / "documents.jsonl"))
-             if q["split"] == "heldout"]
+    users = user_questions(data_dir, config.eval.qa_file, "heldout")
     by_doc: dict[str, list[list[dict]]] = {}
     for group in fact_groups(pairs):
         by_doc.setdefault(group[0]["doc_id"], []).append(group)

@@ -117,6 +117,12 @@ def _spread(questions: list[dict], limit: int) -> list[dict]:
     return [questions[int(i * step)] for i in range(limit)]
 
 
+def user_questions(data_dir: Path, qa_file: str | None, split: str) -> list[dict]:
+    """The questions of eval.qa_file in one split, each with its document in this run's data folder."""
+    return [q for q in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
+            if q["split"] == split]
+
+
 def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int,
                    left_out: set[str] | frozenset[str] = frozenset()) -> dict[str, list[dict]]:
     """Synthesized questions and the questions of the user's file, at most `limit` of each per split,
