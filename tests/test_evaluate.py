@@ -193,8 +193,10 @@ def test_general_questions_are_asked_and_the_base_answers_come_from_the_cache(ev
     assert general["questions"] == 200 and general["languages"] == ["en", "ja"]
     assert general["base_right"] == 0 and general["by_model"] == {}
     asked = general_check.load({"en", "ja"}, 200)
-    (cached,) = [p for p in (cachedir.cache_home() / "eval").glob("*/answers-*.json")
-                 if len(json.loads(p.read_text())) == 200]
+    # The run's eval wrote the newest 200 general answers; a test run earlier in the same session (other
+    # settings, same cache) may have written others.
+    cached = max((p for p in (cachedir.cache_home() / "eval").glob("*/answers-*.json")
+                  if len(json.loads(p.read_text())) == 200), key=lambda p: p.stat().st_mtime_ns)
     planted = [q["answer_key"] if i % 2 == 0 else "?" for i, q in enumerate(asked)]
     cached.write_text(json.dumps(planted), encoding="utf-8")
     result = run_cli("eval", str(run.path))
