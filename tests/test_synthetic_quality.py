@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from adapt.augment.parse import Unparseable
-from adapt.augment.quality import question_problems, unsupported_facts
+from adapt.augment.quality import check_item, question_problems, unsupported_facts
 from adapt.augment.rules import SUPPORTED, RulesGenerator
 from adapt.config import DataSection
 from adapt.data.ingest import ingest
@@ -85,3 +85,40 @@ def test_the_quality_check_refuses_what_the_first_generator_wrote():
     # An invented name that opens a line (what SmolLM2 wrote as a "paraphrase").
     assert unsupported_facts("Lungtrelle, the town where the glider is kept.\nHowever, it was found.", source) == [
         "Lungtrelle"]
+
+
+# What a new user was shown by the generator on a corpus the project had never seen (issue 29): each is
+# refused by the quality check, whoever wrote it, and never reaches training.
+BROKEN = """Orbis Lumen Systems builds survey gliders. The Abyssal Lantern AL-3000 is Orbis Lumen's deepest glider.
+A damaged or swollen pack must never be shipped. The vehicle came back without a scratch.
+Operators use a grease pencil to draw survey lines on a chart; they keep it in the chart drawer.
+The salt makers of Saltmoot gathered there in 1455, and the sickest of them were brought to the infirmary."""
+BROKEN_JA = "久賀見宗伯は1694年に、榧ノ瀬集落で生まれました。霞漉き紙は1624年に、紙漉き女の楢崎ハツが考え出しました。" \
+            "鷹羽染は、糸で固く括った部分が染まらずに白く残ります。雲畳の棚田の水路にはゲンジボタルが舞います。"
+
+
+@pytest.mark.parametrize("question, key, source, reason", [
+    ("Can you tell me who the Abyssal Lantern AL-3000 is?", "Orbis Lumen's", BROKEN, "possessive"),
+    ("What does Damaged or swollen pack?", "must never be shipped", BROKEN, "verb phrase"),
+    ("Can you tell me what the vehicle came?", "back without a scratch", BROKEN, "verb phrase"),
+    ("Can you tell me what Operators use to draw survey lines on a chart?", "it", BROKEN, "pronoun"),
+    ("What builds survey gliders?", "Lumen Systems", BROKEN, "part of a longer name"),
+    ("When did the salt makers gather there?", "1455", BROKEN, "does not name"),
+    ("Where were the sickest of them brought?", "infirmary", BROKEN, "does not name"),
+    ("久賀見宗伯は1694年に、榧ノ何で生まれましたか？", "瀬集落", BROKEN_JA, "longer name"),
+    ("霞漉き紙は1624年に、紙漉き女の楢崎誰が考え出しましたか？", "ハツ", "楢崎ハツが考え出しました。", "longer name"),
+    ("鷹羽染は、糸で固く括った何が染まらずに白く残りますか？", "部分", BROKEN_JA, "vague"),
+    ("雲畳の棚田の何にはゲンジボタルが舞いますか？", "水路", BROKEN_JA, "as the topic"),
+], ids=lambda value: value if isinstance(value, str) and len(value) < 24 else None)
+def test_a_broken_question_is_refused(question, key, source, reason):
+    found = check_item("qa", {"question": question, "answer": source, "answer_key": key}, source)
+    assert found and reason in found, found
+
+
+def test_a_restatement_that_lowercases_a_name_is_refused_and_the_rules_keep_capitals():
+    source = "Orbis Lumen Systems was founded in 1998 by Halvard Penrose."
+    assert "lost its capital" in check_item("text", {"text": "It is recorded that orbis Lumen Systems was founded "
+                                                             "in 1998 by Halvard Penrose."}, source, "Orbis")
+    texts = RulesGenerator().generate("paraphrase", "Orbis Lumen Systems", source, "en", 3, seed=0)["texts"]
+    assert texts and all("orbis" not in t for t in texts) and all(not check_item("text", {"text": t}, source, "Orbis")
+                                                                  for t in texts)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from adapt.augment.constituents import ja_clause_end, ja_common_noun, ja_name_follows, ja_name_kind
+
 
 @dataclass(frozen=True)
 class Asked:
@@ -40,7 +42,12 @@ def _inverted_q(kind: str, wh: str, clause, left: list[str], key: str, alternati
 
 def _subject_q(kind: str, wh: str, body: str, key: str) -> Asked:
     lower = wh.lower()
-    return Asked(kind, f"{wh} {body}?", key, (f"Do you know {lower} {body}?", f"Can you tell me {lower} {body}?"))
+    copula = re.match(r"^(is|are|was|were) ((?:the|a|an) .+)$", body)
+    # Asked in passing, a copula goes after its noun phrase: "do you know what the capital is", not
+    # "what is the capital" (issue 29's reader refused the second).
+    embedded = f"{copula.group(2)} {copula.group(1)}" if copula else body
+    return Asked(kind, f"{wh} {body}?", key, (f"Do you know {lower} {embedded}?",
+                                              f"Can you tell me {lower} {embedded}?"))
 
 
 _AUX = {"is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may", "must",
@@ -65,7 +72,13 @@ _THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor"
                 "Street", "Bridge", "Company", "Society", "House", "Hall", "Church", "School", "University",
                 "Museum", "Market", "Day", "Night", "Lamp", "Orrery", "Pie", "Tithe", "Moot", "Waters", "Cove",
                 "Port", "Town", "City", "Village", "Sea", "Ocean", "Strait", "Channel", "Point", "Head", "Press",
-                "Contract", "Survey", "Project", "Office", "Board", "Department", "Centre", "Center", "Station"}
+                "Contract", "Survey", "Project", "Office", "Board", "Department", "Centre", "Center", "Station",
+                "Causeway", "Road", "Lane", "Row", "Way", "Wharf", "Pier", "Dock", "Quay", "Gate", "Wall", "Tower",
+                "Castle", "Temple", "Shrine", "Garden", "Park", "Valley", "Hill", "Ridge", "Falls", "Spring",
+                "Well", "Mill", "Works", "Foundry", "Yard", "Inn", "Tavern", "Fair", "Feast", "Ball", "Cup",
+                "Prize", "Award", "Act", "Treaty", "Charter", "Accord", "Fund", "Trust", "Bank", "Group", "Ltd",
+                "Inc", "Systems", "Instruments", "Industries", "Labs", "Laboratory", "Institute", "Academy",
+                "College", "Hospital", "Clinic", "Airport", "Harbourside", "Square", "Place", "Court", "Avenue"}
 _CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
@@ -289,15 +302,24 @@ def english_questions(sentence: str, title: str) -> list[Asked]:
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
-    unique = {a.question: a for a in asked if _fine(a)}
+    unique = {a.question: a for a in map(_without_also, asked) if _fine(a)}
     return list(unique.values())
 
 
 def _fine(asked: Asked) -> bool:
     body = asked.question
     words = body.rstrip("?").split()
+    # A comma carries a clause the question does not ask about ("... covers, most of it black rock?");
+    # a stranded "of" is a phrase cut in two ("What does the salt pan of?").
     return 3 <= len(words) <= 30 and asked.key.lower() not in body.lower() and body[0].isupper() and not any(
-        asked.key.lower() in v.lower() for v in asked.variants)
+        asked.key.lower() in v.lower() for v in asked.variants) and "," not in body and not re.search(
+        r"\b(?:the|a|an|and)\?$|(?<!\btaste )(?<!\bsmell )(?<!\bconsist )(?<!\bmade )\bof\?$", body)
+
+
+def _without_also(asked: Asked) -> Asked:
+    """'What did X also compile?' leans on a sentence the reader has not seen."""
+    strip = lambda text: re.sub(r"\s+(?:also|too|as well)\b", "", text)  # noqa: E731
+    return Asked(asked.kind, strip(asked.question), asked.key, tuple(strip(v) for v in asked.variants))
 
 
 def _number_questions(clause: _Clause) -> list[Asked]:
@@ -360,7 +382,12 @@ def _name_questions(clause: _Clause) -> list[Asked]:
     if subject_names and clause.subject_text()[:1].isupper():
         start, end = subject_names[0]
         name = " ".join(clause.subject[start:end])
-        if end - start >= len(clause.subject) - 1 and name not in " ".join(clause.rest):
+        # The name is the whole subject ("the" aside): "Sorrowmint" is not what "Sorrowmint tea" names; and
+        # "was a composer" describes, it does not identify: "Who was a composer?" has many answers.
+        whole = clause.subject[start:end] == [w for w in clause.subject if w.lower() != "the"]
+        describes = clause.aux in ("is", "are", "was", "were") and not clause.verb and clause.rest[:1] and \
+            clause.rest[0].lower() in ("a", "an")
+        if whole and not describes and name not in " ".join(clause.rest):
             body = clause.declarative(_until_comma(clause.rest))
             if len(body.split()) <= 14:
                 out.append(_subject_q("who", _who(name), body, name))
@@ -431,6 +458,9 @@ def _how_questions(clause: _Clause) -> list[Asked]:
         if not phrase or len(phrase) > 7 or phrase[0][:1].isdigit() or phrase[0].lower() in _PRONOUNS | {
                 "them", "him", "her", "us"}:
             return []
+        following = rest[j + 1 + len(phrase): j + 2 + len(phrase)]
+        if [t.lower() for t in following] == ["and"]:
+            return []  # "samphire and juniper berries": half an answer is a wrong one
         words = phrase[1:] if phrase[0].lower() in _DETERMINERS else phrase
         key = _join(words[:4])
         if word.lower() == "by":
@@ -504,7 +534,8 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     key = _join(described[:cut][-3:])
     subject = clause.subject_text()
     out = []
-    if head and key and key.lower() not in subject.lower():
+    # "the northernmost of the isles": an adjective is no answer to "What is Orsolay?"
+    if head and key and key.lower() not in subject.lower() and _is_noun(key.split()[-1].strip("'’")):
         wh = "What" if _who(subject) == "What" or subject[:1].islower() else "Who"
         out.append(Asked("define", f"{wh} {clause.aux} {subject}?", key,
                          (f"Can you tell me {wh.lower()} {subject} {clause.aux}?",
@@ -523,22 +554,33 @@ _JA_KANJI_NAME = re.compile(r"[一-龥々]{2,6}")
 _JA_KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
 _JA_PERSON_END = ("衛門", "兵衛", "郎", "助", "蔵", "介", "吉", "坊", "平", "之丞", "太夫", "姫")
 _JA_PLACE_END = ("村", "町", "郷", "山", "川", "湖", "橋", "寺", "神社", "島", "峠", "谷", "市", "浜", "沢", "池", "岬",
-                 "城", "宿", "港", "坂", "原", "野", "里", "社")
+                 "城", "宿", "港", "坂", "原", "野", "里", "社", "林", "森", "院", "集落", "平", "滝", "道", "堂",
+                 "工房", "屋", "県", "州", "国", "湾", "駅")
+# Endings that name a place whatever the dictionary says; and common nouns for people, asked with 誰.
+_JA_STRONG_PLACE_END = ("郷", "村", "町", "川", "湖", "橋", "寺", "神社", "島", "峠", "谷", "浜", "沢", "池", "岬", "城",
+                        "港", "坂", "林", "森", "集落", "院")
+_JA_PERSON_NOUN_END = ("職人", "村人", "家族", "舞手", "商人", "漁師", "番人", "弟子", "僧", "者", "師", "たち")
 _JA_ENDINGS = (("ました", "ましたか"), ("ます", "ますか"), ("でした", "でしたか"), ("です", "ですか"),
                ("だった", "だったのですか"), ("である", "なのですか"), ("た", "たのですか"), ("る", "るのですか"))
 
 
 def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
     body = re.sub(r"[(（][^()（）]*[)）]", "", sentence).rstrip("。！!")
-    if span not in body:
-        return None
+    body = re.sub(r"^(.{2,20}?)\1", r"\1", body)  # a heading run into its first sentence: 「岩梟院岩梟院は」
+    if span not in body or "という" + span in body.replace(span + "という", "") or "である" + span in body:
+        return None  # 「上ノ平という何」「僧である誰」: the name is already given, the question is a riddle
+    if re.search(re.escape(span) + r"(?:として|にし|とし|になる|となる|や)", body) or "や" + span in body:
+        return None  # a role (「原料にして」「縁起物として」) is no thing to ask for; half of 「AやB」 half an answer
     if wh in ("何", "誰") and span + "は" in body:
         body = body.replace(span + "は", wh + "が", 1)  # 「何は…」ではなく「何が…」と尋ねる
     else:
         body = body.replace(span, wh, 1)
+    at = body.find(wh)
+    if re.match(r"(?:に|で|と|へ)?[はも]", body[at + len(wh):]):
+        return None  # 「何には」「いつは」: a question word cannot be the topic; 「何にも」 means "anything"
     for ending, asked in _JA_ENDINGS:
         if body.endswith(ending):
-            return body[: -len(ending)] + asked + "？"
+            return ja_clause_end(body[: -len(ending)] + asked + "？", at)
     return None
 
 
@@ -567,11 +609,32 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         after = plain[at + len(name):][:2]
         if at and plain[at - 1].isdigit():
             continue  # a unit (38センチ) is asked for with the number, not on its own
-        if name.endswith(_JA_PERSON_END) and after[:1] in "がはのをに":
+        read_as = ja_name_kind(name, plain)
+        if name.endswith(_JA_STRONG_PLACE_END) and not name.endswith(_JA_PERSON_END):
+            read_as = "place"  # the dictionary reads invented places as surnames: 霧山郷 is no person
+        if re.search(r"[誰何]|どこ|いつ", plain):
+            continue  # a sentence that already asks (「誰の舟が帰ってきたのか」) makes a question with two
+        if read_as == "place" and after[:1] == "の":
+            continue  # 「どこの東の山腹」 asks a riddle
+        role = name.endswith(_JA_PERSON_NOUN_END) and not name.endswith(_JA_PERSON_END) and read_as != "person"
+        if after[:1] == "の" and (role or name.endswith("家") or ja_name_follows(plain, at + len(name) + 1)):
+            continue  # 「鍛冶職人の丹生田重吉」「丹生田家の11代目」: who is named right after; no riddle
+        if role and re.search(r"(?:多く|\d+人|数人|大勢)の$", plain[:at]):
+            continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
+        if (name.endswith(_JA_PERSON_END) or read_as == "person" or role) and after[:1] in "がはのをに":
             wh, kind = "誰", "who"
-        elif name.endswith(_JA_PLACE_END) and after[:1] in "でにへ":
+        elif (read_as == "place" or name.endswith(_JA_PLACE_END) and not ja_common_noun(name, plain)) and \
+                after[:1] in "でにへと":
             wh, kind = "どこ", "where"
-        elif name.endswith(("年", "月", "日", "春", "夏", "秋", "冬", "朝", "夜", "時代")) and after[:1] == "に":
+        elif read_as == "person":
+            continue
+        elif name.endswith("色") and after[:1] in "にでのを":
+            question = _ja_ask(plain, name, "何色")
+            if question:
+                asked.append(Asked("what", question, name))
+            continue
+        elif name.endswith(("年", "月", "日", "春", "夏", "秋", "冬", "朝", "夜", "時代")) and after[:1] == "に" and \
+                after[1:2] != "な":  # 「正月になると」: いつになると, not いつなると
             question = _ja_ask(plain, name + "に", "いつ")
             if question:
                 asked.append(Asked("when", question, name))
@@ -583,7 +646,8 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         question = _ja_ask(plain, name, wh)
         if question:
             asked.append(Asked(kind, question, name))
-    cause = re.match(r"^(?P<cause>.+?)(?:ため、|ので、?|から、)(?P<effect>.+)$", plain)
+    # 「…ため、」「…ので、」; から only after a predicate (「1874年から、」 is a time, not a cause).
+    cause = re.match(r"^(?P<cause>.+?)(?:ため、|ので、?|(?<=[るたいだ])から、)(?P<effect>.+)$", plain)
     if cause:
         effect = cause.group("effect").rstrip("。")
         for ending, asked_form in _JA_ENDINGS:
@@ -592,7 +656,8 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
                 break
     means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)
     if means and plain.count(means.group(1)) == 1:
-        question = _ja_ask(plain, means.group(1), "何")
+        person = means.group(1).endswith(_JA_PERSON_END) or ja_name_kind(means.group(1), plain) == "person"
+        question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
     return [a for a in asked if a.key not in a.question and len(a.question) <= 120]

@@ -1,7 +1,8 @@
 """What makes a synthetic item acceptable, whoever wrote it (rules, a local model, an endpoint).
 
 A question must read as one a person would ask: it ends as a question, carries an interrogative, does
-not give its own answer away, and its answer key is in the source document; never a markdown
+not give its own answer away, names what it asks about, and its answer key is a whole name, number or
+noun phrase of the source document (adapt.augment.constituents); never a markdown
 bullet, a bare heading, or "what does the text say about". A rewrite (restatement, summary, answer,
 discussion) must be faithful: every number, date and proper name in it occurs in the source.
 Items that fail are dropped and counted by reason; the augment stage writes the counts and a sample
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from adapt.augment.constituents import key_problem, pointer_problem
 
 # Interrogatives, and in English the auxiliaries a yes/no or inverted question opens with.
 _EN_WH = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how)\b", re.I)
@@ -27,7 +30,7 @@ _JA_NAME = re.compile(r"[ァ-ヴー]{3,}")  # katakana runs: names and loanwords
 _COMMON_CAPS = {"I", "Mr", "Mrs", "Ms", "Dr", "Student", "Expert", "Question", "Answer", "Summary", "Paraphrase",
                 "According", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                "Saturday", "Sunday", "English", "Japanese", "Chinese"}
+                "Saturday", "Sunday", "English", "Japanese", "Chinese", "The", "A", "An", "It", "As", "In", "This"}
 
 
 def _norm(text: str) -> str:
@@ -60,6 +63,13 @@ def question_problems(question: str, answer_key: str, source: str) -> list[str]:
             problems.append("contains its answer")
         if key not in _compact(source):
             problems.append("answer key not in the document")
+        else:
+            problems += [p for p in (key_problem(answer_key, source, q),) if p]
+    if re.search(r"(?:何|誰|いつ|どこ)(?:に|で|と|へ)?は", q):
+        problems.append("a question word as the topic")  # 「何には」「いつは」: no Japanese asks so
+    pointer = pointer_problem(q, answer_key or "")
+    if pointer:
+        problems.append(pointer)
     return problems
 
 
@@ -79,6 +89,13 @@ def unsupported_facts(text: str, source: str) -> list[str]:
     return sorted(f for f in facts if _compact(f) not in haystack)
 
 
+def lost_capitals(text: str, source: str) -> list[str]:
+    """Names of the source written in lower case ("orbis Lumen Systems" for Orbis Lumen Systems)."""
+    lower_in_source = set(re.findall(r"\b[a-z][a-z'’-]+\b", source))
+    names = {w for w in re.findall(r"\b[A-Z][a-z'’-]+\b", source) if w.lower() not in lower_in_source}
+    return sorted(w for w in names if re.search(rf"\b{w.lower()}\b", text) and not _english(w))
+
+
 def _english(word: str) -> bool:
     from lemminflect import getAllLemmas
 
@@ -89,9 +106,15 @@ def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str
     """The reason an item is dropped, or None to keep it. `extra_names` are words a frame may add
     (the document's title)."""
     if kind == "qa":
-        problems = question_problems(item["question"], item.get("answer_key") or item["answer"], source)
+        key = item.get("answer_key") or item["answer"]
+        problems = question_problems(item["question"], key, source)
         if problems:
             return problems[0]
+        # The key as the question's own sentence has it: 「ハツ」 is a whole name elsewhere, not in 「楢崎ハツ」.
+        if item.get("answer_key") and key in str(item.get("answer", "")):
+            cut = key_problem(key, str(item["answer"]), item["question"])
+            if cut:
+                return cut
         said = item["answer"]
     elif kind == "text":
         said = item["text"]
@@ -100,4 +123,7 @@ def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str
     else:
         return None
     unsupported = unsupported_facts(said, source + "\n" + extra_names)
-    return f"unsupported fact: {unsupported[0]}" if unsupported else None
+    if unsupported:
+        return f"unsupported fact: {unsupported[0]}"
+    lowered = lost_capitals(said, source + "\n" + extra_names)
+    return f"a name lost its capital: {lowered[0]}" if lowered else None

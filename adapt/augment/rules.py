@@ -20,7 +20,9 @@ import re
 from collections import Counter
 
 from adapt.augment.asking import english_questions, japanese_questions
+from adapt.augment.constituents import key_problem
 from adapt.augment.parse import Unparseable
+from adapt.augment.quality import question_problems
 from adapt.data.text import split_sentences
 
 SUPPORTED = ("summary", "paraphrase", "keywords", "kg_extraction", "positive_negative", "qa_numbers_formula",
@@ -40,6 +42,11 @@ _EN_RELATION = re.compile(
 )
 _PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 _JA_RELATION = re.compile(r"^(?P<s>.+?)(?P<r>は|には|では)(?P<o>.+?)[。！]?$")
+
+
+_SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "These", "Those", "Every",
+                     "Each", "Most", "Some", "All", "When", "After", "Before", "During", "Its", "There", "They",
+                     "He", "She", "His", "Her", "Their", "Many", "For", "From", "By", "With", "Of", "To", "As"}
 
 
 def _is_ja(lang: str) -> bool:
@@ -120,7 +127,11 @@ class RulesGenerator:
                     frame = rng.choice(frames_ja if _is_ja(lang) else frames_en)
                     body = sentence.rstrip("。") if _is_ja(lang) and "と書かれて" in frame else sentence
                     if not _is_ja(lang):
-                        body = body[0].lower() + body[1:] if body[:2] != body[:2].upper() else body
+                        # Only a word that is capitalised because it opens the sentence loses its capital:
+                        # "the glider ..." but never "orbis Lumen Systems" (issue 29).
+                        first = body.split(" ", 1)[0]
+                        if first in _SENTENCE_OPENERS:
+                            body = body[0].lower() + body[1:]
                     out.append(frame.format(t=title, s=body))
             texts.append(("" if _is_ja(lang) else " ").join(out))
         return {"texts": texts}
@@ -201,7 +212,11 @@ class RulesGenerator:
 def _asked_by_sentence(text: str, title: str, lang: str) -> tuple[tuple[str, tuple], ...]:
     """Each sentence with the questions it answers; once per document, for all five QA categories."""
     ask = japanese_questions if _is_ja(lang) else english_questions
-    return tuple((sentence, tuple(ask(sentence, title))) for sentence in _sentences(text))
+    # The quality check's own guard, applied as the questions are written: what it would drop is never
+    # offered, so a category's count is filled with questions that pass.
+    return tuple((sentence, tuple(a for a in ask(sentence, title) if not question_problems(a.question, a.key, text)
+                                  and not key_problem(a.key, sentence, a.question)))
+                 for sentence in _sentences(text))
 
 
 def _round_robin(per_sentence: list, rng) -> list:

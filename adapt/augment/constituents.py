@@ -1,0 +1,201 @@
+"""Is an answer key a whole thing a person would name, and does a question name what it asks about?
+
+The quality check's guard against the questions a person refuses (issue 29): a key cut out of a
+longer name ("Across" of "Across the Glowing Bays", 「瀬集落」 of 「榧ノ瀬集落」, "Orbis Lumen's"), a
+pronoun or a verb phrase for a key ("it", "must never be shipped"), a vague noun asked with 何
+(「部分」「様子」「最後」), and a question that points at something it never names ("the sickest of
+them", "first baked there").
+
+Japanese is read with SudachiPy and its core dictionary (Works Applications, Apache-2.0, from PyPI):
+a morphological analyser, so that a key's edges are word edges and its words have their parts of
+speech. English has no parser with a verifiable origin on PyPI (spaCy's English models are published
+on GitHub only; the PyPI copies are re-uploads by third parties), so English is read with word
+shapes and lemminflect's lexicon, and errs on the side of refusing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_EN_PRONOUN_KEYS = {"it", "he", "she", "they", "them", "him", "her", "this", "that", "these", "those", "there",
+                    "its", "his", "their", "one", "we", "you", "us", "something", "someone"}
+_EN_VERB_START = {"must", "is", "are", "was", "were", "be", "been", "being", "can", "could", "will", "would",
+                  "should", "may", "might", "has", "have", "had", "do", "does", "did", "to", "not", "never"}
+_EN_PARTICLES = {"back", "away", "out", "up", "down", "off", "home", "together", "apart", "along", "again"}
+# Words that point at something named elsewhere; a question carrying one is not self-contained.
+_EN_POINTERS = re.compile(r"\b(?:he|she|it|they|them|him|these|those|there)\b(?!\s+(?:is|are|was|were)\b)", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
+
+# Japanese nouns that name a position, a part, a time or a manner, not a thing: asked with 何 they
+# make a riddle (「霧山郷の何にある湖ですか」 -> 中央).
+_JA_VAGUE = {"中央", "中流", "上流", "下流", "先頭", "表面", "斜面", "部分", "様子", "場所", "土地", "研究", "評判",
+             "特長", "特徴", "二人", "一人", "一日", "周り", "周囲", "中ほど", "奥", "前", "後", "上", "下", "横", "側",
+             "外", "内", "間", "際", "時", "頃", "ため", "こと", "もの", "方", "人", "人々", "姿", "形", "名", "名前",
+             "最後", "最初", "当日", "夕方", "朝夕", "途中", "場合", "一度", "全体", "中", "近く", "ほとり", "片側",
+             "両側", "両岸", "仕組み", "習わし", "決まり", "道具", "工夫", "理由", "目的", "結果", "特色", "一つ",
+             "仲間", "仕事", "作業", "主役", "模様", "全面", "諸国", "原料", "材料", "直径", "長さ", "重さ", "高さ",
+             "幅", "深さ", "広さ", "大きさ", "数", "量", "色", "一面", "周辺", "付近", "向こう", "頂上", "中心",
+             "たくさん", "多く", "ほか", "他", "以外", "手", "目", "声", "音", "気持ち", "心", "意味", "言葉",
+             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
+
+
+@lru_cache(maxsize=1)
+def _ja_tokenizer():
+    from sudachipy import Dictionary, SplitMode
+
+    dictionary = Dictionary(dict="core")
+    make = getattr(dictionary, "tokenizer", None) or dictionary.create  # tokenizer(): SudachiPy 0.7
+    return make(SplitMode.C)
+
+
+@lru_cache(maxsize=2048)
+def _ja_tokens(sentence: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """(start, end, surface, part of speech) of each word."""
+    out = []
+    for m in _ja_tokenizer().tokenize(sentence):
+        out.append((m.begin(), m.end(), m.surface(), tuple(m.part_of_speech())))
+    return tuple(out)
+
+
+def ja_name_kind(key: str, sentence: str) -> str | None:
+    """'person' or 'place' when the dictionary reads `key` in `sentence` as such a name."""
+    at = sentence.find(key)
+    if at < 0:
+        return None
+    inside = [t for t in _ja_tokens(sentence) if t[0] >= at and t[1] <= at + len(key)]
+    kinds = {t[3][2] for t in inside if t[3][:2] == ("名詞", "固有名詞")}
+    return "person" if "人名" in kinds else "place" if "地名" in kinds else None
+
+
+def ja_name_follows(sentence: str, at: int) -> bool:
+    """A proper name or a number starts at `at` (「…の丹生田重吉」「…の11代目」)."""
+    first = next((t for t in _ja_tokens(sentence) if t[0] == at), None)
+    return first is not None and (first[3][:2] == ("名詞", "固有名詞") or first[3][1] == "数詞")
+
+
+def ja_common_noun(key: str, sentence: str) -> bool:
+    """The dictionary knows `key` as one ordinary word (夜市, 峠道, 茶屋): no place name."""
+    at = sentence.find(key)
+    inside = [t for t in _ja_tokens(sentence) if t[0] >= at and t[1] <= at + len(key)] if at >= 0 else []
+    return len(inside) == 1 and inside[0][3][:2] == ("名詞", "普通名詞")
+
+
+def ja_clause_end(question: str, wh_at: int) -> str:
+    """The question cut after the clause that asks: 「…何センチで、土の中の…できますか？」 ->
+    「…何センチですか？」; a second clause with a predicate of its own is not what is asked."""
+    comma = question.find("、", wh_at)
+    if comma < 0:
+        return question
+    head = question[:comma]
+    tokens = [t for t in _ja_tokens(head)]
+    if not tokens:
+        return question
+    last = tokens[-1]
+    past = re.search(r"(?:ました|でした|た(?:の)?)(?:ですか|か)？$", question) is not None
+    if last[2] == "が" and last[3][1] == "接続助詞" and head[:-1].endswith(("ました", "でした", "ます", "です")):
+        return head[:-1] + "か？"  # 「…していましたが、…」: the first clause is the question
+    if last[2] == "で" and last[3][0] == "助動詞":
+        return head[:-1] + ("でしたか？" if past else "ですか？")
+    if last[3][0] in ("動詞", "助動詞") and last[3][5].startswith("連用形") and last[2] not in ("て", "で"):
+        if last[2] == "おり":  # 「塗られており」: the plain form is いる
+            head = head[:-2] + "い"
+        return head + ("ましたか？" if past else "ますか？")
+    return question
+
+
+def _ja_is_nominal(pos: tuple[str, ...]) -> bool:
+    return pos[0] in ("名詞", "接頭辞", "接尾辞")
+
+
+def _ja_key_problem(key: str, sentence: str) -> str | None:
+    """Why `key` is not a whole noun phrase of `sentence` (None: it is)."""
+    if not key or key not in sentence:
+        return None
+    tokens = _ja_tokens(sentence)
+    number = bool(re.fullmatch(r"[0-9０-９]+(?:[.,][0-9]+)*", key))
+    problems = []
+    start = 0
+    while (at := sentence.find(key, start)) >= 0:
+        start = at + 1
+        end = at + len(key)
+        inside = [t for t in tokens if t[0] >= at and t[1] <= end]
+        if not inside or inside[0][0] != at or inside[-1][1] != end:
+            problems.append("answer key cuts a word")
+            continue
+        if number:
+            return None  # "23" of 23メートル: the counter is asked with the number
+        before = [t for t in tokens if t[1] == at]
+        after = [t for t in tokens if t[0] == end]
+        if before and (_ja_is_nominal(before[0][3]) or before[0][2] in ("ノ", "ヶ", "ケ") or (
+                before[0][3][0] == "動詞" and before[0][3][5].startswith("連用形"))):  # 「湿り具合」
+            problems.append("answer key is part of a longer name")
+            continue
+        if after and after[0][3][0] in ("名詞", "接尾辞"):
+            problems.append("answer key is part of a longer name")
+            continue
+        if inside[0][3][:3] == ("名詞", "普通名詞", "副詞可能") and len(inside) > 1:
+            problems.append("answer key cuts a word")
+            continue
+        adverbial = len(inside) == 1 and inside[0][3][2] in ("サ変可能", "形状詞可能") and after and after[0][2] in (
+            "で", "と", "に")  # 「交代で」「自然と」: said of how, not of what
+        if key in _JA_VAGUE or adverbial or (len(inside) == 1 and inside[0][3][2] == "副詞可能") or re.match(
+                r"^[一二三四五六七八九十]", key) or inside[-1][3][0] not in ("名詞", "接尾辞"):
+            return "vague answer key"
+        return None
+    return problems[0] if problems else None
+
+
+def _en_key_problem(key: str, source: str) -> str | None:
+    words = key.split()
+    first = words[0].lower().strip("\"'“”")
+    if key.lower() in _EN_PRONOUN_KEYS:
+        return "answer key is a pronoun"
+    if re.search(r"['’]s$", key):
+        return "answer key is a possessive, not a whole name"
+    if first in _EN_VERB_START or first in _EN_PARTICLES:
+        return "answer key is a verb phrase"
+    for quoted in _QUOTED.findall(source):
+        if key in quoted and key != quoted.strip():
+            return "answer key is part of a longer name"
+    if key[:1].isupper():
+        whole = False
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])", source):
+            before = source[: match.start()].rstrip()
+            after = source[match.end():]
+            joined_before = before[-1:] not in (".", "!", "?", ":", ";", "") and re.search(
+                r"(?:^|\s)(?!(?:The|A|An|In|On|At|Of|By|To|And|For)\b)[A-Z][\w’'-]*$", before) and not re.search(
+                r"[,(]$", before)
+            joined_after = re.match(r"\s+(?:of\s+)?[A-Z][a-z]", after) or re.match(r"['’]s\b", after)
+            if not joined_before and not joined_after:
+                whole = True
+                break
+        if not whole and re.search(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])", source):
+            return "answer key is part of a longer name"
+    elif key.islower() and re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(key[:1].upper() + key[1:])}\b", source) \
+            and not re.search(rf"\b{re.escape(key)}\b", source):
+        return "a name lost its capital"
+    return None
+
+
+def key_problem(key: str, source: str, question: str = "") -> str | None:
+    """Why the answer key is not a whole name, number or noun phrase of the source (None: it is). A why
+    or how question's key is a clause, and is not held to that."""
+    key = (key or "").strip()
+    if not key or re.match(r"^(?:Why|How)\b|^(?:なぜ|どうして|どのように)", question.strip()):
+        return None
+    if re.search(r"[ぁ-んァ-ヴ一-龥]", key):
+        sentences = [s for s in re.split(r"(?<=[。！？\n])", source) if key in s]
+        found = [_ja_key_problem(key, s) for s in sentences[:8]]
+        return None if not found or None in found else found[0]
+    return _en_key_problem(key, source)
+
+
+def pointer_problem(question: str, answer_key: str) -> str | None:
+    """A question that points at something it never names ('the sickest of them', 'baked there')."""
+    if re.search(r"[ぁ-んァ-ヴ一-龥]", question):
+        pointer = re.search(r"(?:その|この|それ|これ|あの|ここ|そこ|彼女|彼)", question)
+        return "refers to something it does not name" if pointer else None
+    if _EN_POINTERS.search(question.replace(answer_key, " ")):
+        return "refers to something it does not name"
+    return None
