@@ -67,7 +67,9 @@ def test_easy_questions_ask_about_most_sentences_in_several_wordings(docs, lang)
     name, text = next(iter(docs.items()))
     sentences = [s for s in split_sentences(text) if len(s) > 8]
     qa = RulesGenerator().generate("qa_easy", name, text, lang, 6 * len(sentences), seed=0)["qa"]
-    assert len({p["answer"] for p in qa}) >= 0.75 * len(sentences), "most sentences are asked about"
+    # Two in three, not every one: a sentence whose only question would read as a statement with a blank
+    # ("Merchants pay a toll of how many coins?") is left unasked (issue 29: a person must accept them).
+    assert len({p["answer"] for p in qa}) >= 0.66 * len(sentences), "most sentences are asked about"
     by_fact: dict = {}
     for pair in qa:
         assert not question_problems(pair["question"], pair["answer_key"], text), pair
@@ -94,7 +96,9 @@ def test_easy_questions_ask_about_most_sentences_in_several_wordings(docs, lang)
     ("- Endurance: 14 hours at 3 knots (standard battery)", "What is the endurance of Lantern 7?", "14"),
 ])
 def test_english_questions_move_the_asked_part_and_invert_the_verb(sentence, question, key):
-    asked = english_questions(sentence, "Lantern 7" if "Endurance" in sentence else "")
+    # The document's title is what an unnamed sentence is about ("a standard loaf of ambercrust").
+    asked = english_questions(sentence, "Lantern 7" if "Endurance" in sentence else
+                              "Ambercrust" if "ambercrust" in sentence else "")
     if question is None:  # an opening phrase moved to the end still parses; no junk is made of it
         assert all(not question_problems(a.question, a.key, sentence) for a in asked)
         return

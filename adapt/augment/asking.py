@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from adapt.augment.constituents import ja_clause_end, ja_common_noun, ja_name_follows, ja_name_kind
+from adapt.augment.constituents import ja_clause_end, ja_common_noun, ja_has_subject, ja_name_follows, ja_name_kind
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ _THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor"
 _CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,%]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9][A-Za-z0-9'’-]*|[,%]")  # 3.2 and 4,000 are one number
 
 
 @lru_cache(maxsize=4096)
@@ -215,6 +215,10 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
                                "have", tokens[i:], title)
             return _finish(subject, aux, adverbs, verb, "", None, tokens[i:], title)
         if word.islower() and (subject[-1][:1].isupper() or subject[-1].lower() not in _DETERMINERS):
+            following = _verb_lemma(tokens[v + 1]) if v + 1 < len(tokens) and tokens[v + 1].islower() else None
+            if word in _ADVERBS | {"last"} and following and following[1] == "VBD":
+                # "the volcano last erupted in 1547": an adverb, then the verb (did ... last erupt)
+                return _finish(subject, None, [word], tokens[v + 1], "VBD", following[0], tokens[v + 2:], title)
             found = _verb_lemma(word)
             if found and not (v >= 1 and tokens[v - 1].lower() in _DETERMINERS):
                 lemma, tag = found
@@ -246,6 +250,9 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
     if subject[0].lower() in _PRONOUNS and len(subject) == 1:
         if not title or title in ("this document", "この文書"):
             return None
+        person = _who(title) == "Who"
+        if (subject[0].lower() in ("he", "she")) != person:
+            return None  # "He brought in a four-day week" in a page about a works: he is not the works
         subject = title.split()  # the document is about its title: "It was built ..." means the title
     if subject[0].lower() in ("there", "this", "that", "these", "those", "which", "who", "we", "you", "i"):
         return None
@@ -302,7 +309,7 @@ def english_questions(sentence: str, title: str) -> list[Asked]:
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
-    unique = {a.question: a for a in map(_without_also, asked) if _fine(a)}
+    unique = {a.question: a for a in map(_without_also, asked) if _fine(a) and _self_contained(a, title)}
     return list(unique.values())
 
 
@@ -314,6 +321,49 @@ def _fine(asked: Asked) -> bool:
     return 3 <= len(words) <= 30 and asked.key.lower() not in body.lower() and body[0].isupper() and not any(
         asked.key.lower() in v.lower() for v in asked.variants) and "," not in body and not re.search(
         r"\b(?:the|a|an|and)\?$|(?<!\btaste )(?<!\bsmell )(?<!\bconsist )(?<!\bmade )\bof\?$", body)
+
+
+def _self_contained(asked: Asked, title: str = "") -> bool:
+    """A question a stranger can answer: it names what it asks about (a name other than its answer, so
+    not "What lasts nine days?" nor "Who led the inquiry into the loss?"), is short enough not to be
+    an echo of the sentence, says no word twice, keeps no capital of a common noun that opened the
+    sentence ("where Fishermen once boiled crabs"), and uses a possessive only after a name."""
+    words = asked.question.rstrip("?").split()
+    if len(words) > 18 or any(a.lower() == b.lower() for a, b in zip(words, words[1:])):
+        return False
+    names = [i for i, w in enumerate(words) if i and w[:1].isupper() and w != "I"]
+    topic = {w.lower() for w in title.split() if len(w) >= 4}
+    if not names and not topic & {w.lower() for w in words}:
+        return False  # neither a name nor the document's own subject ("a standard loaf of ambercrust")
+    for i in names:
+        alone = not (words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper())
+        if alone and words[i - 1].lower() not in ("the", "of") and _is_noun(words[i].lower()):
+            return False  # "Fishermen", "Apprentices", "Children": a common noun that opened the sentence
+    first_possessive = next((i for i, w in enumerate(words) if w.lower() in ("its", "her", "his", "their")), None)
+    if first_possessive is not None and not any(i < first_possessive for i in names) and words[0] != "Who":
+        return False
+    if re.search(r"\b(?:born|died|married)\b", asked.question) and words[0] in ("What", "Do", "Can") and \
+            not re.match(r"^(?:Do you know|Can you tell me) (?:who|when|where|in which|what year)", asked.question) and \
+            words[0] == "What":
+        return False  # only a person is born
+    if re.search(r"\bwhat (?:was|is) (?:born|married)\b|^What (?:was|is) born", asked.question, re.I):
+        return False
+    if re.search(r"\bwhat\b", asked.question, re.I) and asked.key.split()[-1].lower() in _KIN:
+        return False  # "What did he learn to blow glass from? -> uncle": a person is asked for with who
+    return True
+
+
+def _person_noun(word: str) -> bool:
+    word = word.lower()
+    return word in _KIN | {"captain", "surgeon", "mayor", "chief", "cook", "king", "queen", "bishop", "abbot", "judge",
+                           "librarian", "founder", "leader", "head", "director", "engineer", "designer", "pilot",
+                           "keeper", "warden", "guardian", "mistress", "poet", "scholar", "physician", "doctor",
+                           "nurse", "saint", "chairman", "chairwoman", "president", "ruler", "governor"} or \
+        word.endswith(("ist", "ian", "man", "woman", "maker", "wright", "smith"))
+
+
+_KIN = {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "grandfather",
+        "grandmother", "cousin", "nephew", "niece", "friend", "teacher", "master", "apprentice", "widow"}
 
 
 def _without_also(asked: Asked) -> Asked:
@@ -360,10 +410,8 @@ def _number_questions(clause: _Clause) -> list[Asked]:
         # ending its phrase ("310 metres above the sea" would need its adverb moved too).
         if unit and any(w.lower() not in ("about", "nearly", "almost", "over", "some", "exactly", "around",
                                           "only", "just", "roughly") for w in rest[:j]):
-            # Inside a longer phrase ("a toll of 327 copper coins"): asked in place, as people do.
-            echo = _join(rest[:j] + ["how", "many"] + rest[j + 1:])
-            out.append(Asked("number", f"{clause.subject_text()[0].upper()}{clause.subject_text()[1:]} "
-                                       f"{clause.declarative([])} {echo}?".replace("  ", " "), token))
+            # Inside a longer phrase ("a toll of 327 copper coins"): asked in place ("Merchants pay a toll
+            # of how many copper coins?") read to people as a statement with a blank; not asked.
             continue
         if not unit:
             continue
@@ -403,7 +451,12 @@ def _name_questions(clause: _Clause) -> list[Asked]:
                                                     _PREPOSITIONS | {"and", "when", "while", "because", "as"}):
             after = rest[end:]
             left = rest[: start - 1 - the] + ([] if _adjunct_start(after) else _until_comma(after))
-            out.append(_inverted_q("where", "Where", clause, left, name))
+            before_prep = rest[start - 2 - the] if start - 2 - the >= 0 else ""
+            time_name = rest[end - 1] in ("Night", "Day", "Eve", "Festival", "Feast", "Fair", "Week") or \
+                not re.search(r"[a-z]", name[1:]) is None and name.endswith(("tide", "mas", "moot"))
+            if not (before_prep.islower() and _is_noun(before_prep) and not _verb_lemma(before_prep)) and not time_name:
+                # "from the dry dock in Lantrecy": the place belongs to the dock, not to the verb
+                out.append(_inverted_q("where", "Where", clause, left, name))
         elif prep == "by" and clause.aux in ("was", "were", "is", "are") and clause.verb:
             # The passive turned round: "was first baked ... by Brisa Tollmarsh" -> "Who first baked ...?"
             verb = _participle_to(clause.verb, "VBD" if clause.aux in ("was", "were") else "VBZ")
@@ -426,8 +479,9 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             if noun >= 0:
                 described = _join(rest[noun + 1: start - 1])
                 subject = clause.subject_text()
-                if described and len(described.split()) <= 4:
-                    out.append(Asked("who", f"What was the name of the {described} connected with {subject}?", name))
+                # "What was the name of the master carpenter connected with X?" read as a template to
+                # people (issue 29's sample); the name is asked for where the sentence's structure allows.
+                del described, subject
     return [a for a in out if "  " not in a.question]
 
 
@@ -459,7 +513,7 @@ def _how_questions(clause: _Clause) -> list[Asked]:
                 "them", "him", "her", "us"}:
             return []
         following = rest[j + 1 + len(phrase): j + 2 + len(phrase)]
-        if [t.lower() for t in following] == ["and"]:
+        if [t.lower() for t in following] in (["and"], [","], ["or"]):
             return []  # "samphire and juniper berries": half an answer is a wrong one
         words = phrase[1:] if phrase[0].lower() in _DETERMINERS else phrase
         key = _join(words[:4])
@@ -515,7 +569,9 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     if named and named[0][0] == 0 and clause.subject[0].lower() in ("the", "a", "an", "its", "his", "her"):
         # "the first guild mother was Rosamel Tiverdane" -> "Who was the first guild mother?"
         name = " ".join(rest[: named[0][1]])
-        wh, subject = _who(name), clause.subject_text()
+        subject = clause.subject_text()
+        # The described noun says who or what: "the highest hill" is a what whatever its name looks like.
+        wh = "Who" if _person_noun(clause.subject[-1]) else "What" if clause.subject[-1].islower() else _who(name)
         return [Asked("who", f"{wh} {clause.aux} {subject}?", name,
                       (f"Do you know {wh.lower()} {subject} {clause.aux}?", f"Can you tell me {wh.lower()} {subject} "
                        f"{clause.aux}?"))]
@@ -559,6 +615,7 @@ _JA_PLACE_END = ("村", "町", "郷", "山", "川", "湖", "橋", "寺", "神社
 # Endings that name a place whatever the dictionary says; and common nouns for people, asked with 誰.
 _JA_STRONG_PLACE_END = ("郷", "村", "町", "川", "湖", "橋", "寺", "神社", "島", "峠", "谷", "浜", "沢", "池", "岬", "城",
                         "港", "坂", "林", "森", "集落", "院")
+_JA_SITE_END = ("所", "場", "館", "堂", "室", "小屋", "店", "蔵", "庭", "畑", "岸", "辺", "河原", "境内", "広場")
 _JA_PERSON_NOUN_END = ("職人", "村人", "家族", "舞手", "商人", "漁師", "番人", "弟子", "僧", "者", "師", "たち")
 _JA_ENDINGS = (("ました", "ましたか"), ("ます", "ますか"), ("でした", "でしたか"), ("です", "ですか"),
                ("だった", "だったのですか"), ("である", "なのですか"), ("た", "たのですか"), ("る", "るのですか"))
@@ -580,7 +637,19 @@ def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
         return None  # 「何には」「いつは」: a question word cannot be the topic; 「何にも」 means "anything"
     for ending, asked in _JA_ENDINGS:
         if body.endswith(ending):
-            return ja_clause_end(body[: -len(ending)] + asked + "？", at)
+            question = ja_clause_end(body[: -len(ending)] + asked + "？", at)
+            if re.search(r"[、]", question[at:]) and re.search(r"(?:ます|ました)か？$", question) and not re.search(
+                    r"由来|言われ|伝えられ|ことから|ため|名が付", question[at:]):
+                return None  # a second clause with a predicate of its own after the asked part
+            if wh == "何" and len(span) >= 3 and span[:2] in question:
+                return None  # 「菜種から搾った何 -> 菜種油」: half the answer is in the question
+            if re.search(wh + r"が[^、]*?が", question):
+                return None  # 「岩梟院の何が奥行きが23メートル」: two subjects in one clause
+            if wh == "何" and question.endswith("ですか？") and re.search(r"の何[がは]", question):
+                return None  # 「灯守神社の何が、燈火比売という…ですか」 asks for the category, not the thing
+            if wh == "何" and question.endswith("何ですか？") and set(span) & set(body.split("は")[0]):
+                return None  # 「鳴籠峠は…何ですか -> 峠道」 answers with the question's own word
+            return question
     return None
 
 
@@ -621,10 +690,15 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
             continue  # 「鍛冶職人の丹生田重吉」「丹生田家の11代目」: who is named right after; no riddle
         if role and re.search(r"(?:多く|\d+人|数人|大勢)の$", plain[:at]):
             continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
+        if read_as == "person" and not name.endswith(_JA_PERSON_END) and after[:1] in "にで":
+            continue  # 「誰に住んでいた」: a name the dictionary guesses at is a person only as a subject or object
         if (name.endswith(_JA_PERSON_END) or read_as == "person" or role) and after[:1] in "がはのをに":
             wh, kind = "誰", "who"
+        elif (name.endswith(_JA_SITE_END) and after[:1] in "でにへ" and not after.startswith(("です", "でし", "であ"))) or \
+                re.match(r"に(?:ある|あり|建|そびえ|立|住|位置|広が)", plain[at + len(name):]):
+            wh, kind = "どこ", "where"  # 「集会所に集まります」: a site is asked for with どこ
         elif (read_as == "place" or name.endswith(_JA_PLACE_END) and not ja_common_noun(name, plain)) and \
-                after[:1] in "でにへと":
+                after[:1] in "でにへと" and not after.startswith("とい"):  # 「苫島という島」: 何という
             wh, kind = "どこ", "where"
         elif read_as == "person":
             continue
@@ -651,7 +725,9 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
     if cause:
         effect = cause.group("effect").rstrip("。")
         for ending, asked_form in _JA_ENDINGS:
-            if effect.endswith(ending):
+            if effect.endswith(ending) and ja_has_subject(effect) and not re.search(r"どの|どれ|何", effect) and \
+                    len(cause.group("cause")) >= 4 and not cause.group("cause").endswith(("その", "この")):
+                # The effect names its own subject, or 「なぜどの家も…」 asks about nothing named.
                 asked.append(Asked("why", f"なぜ{effect[: -len(ending)]}{asked_form}？", cause.group("cause")))
                 break
     means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)

@@ -37,7 +37,8 @@ _JA_VAGUE = {"中央", "中流", "上流", "下流", "先頭", "表面", "斜面
              "仲間", "仕事", "作業", "主役", "模様", "全面", "諸国", "原料", "材料", "直径", "長さ", "重さ", "高さ",
              "幅", "深さ", "広さ", "大きさ", "数", "量", "色", "一面", "周辺", "付近", "向こう", "頂上", "中心",
              "たくさん", "多く", "ほか", "他", "以外", "手", "目", "声", "音", "気持ち", "心", "意味", "言葉",
-             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
+             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "木材", "自慢", "材", "品", "物", "自分", "建物", "機会", "人前", "具合", "故郷", "北", "南", "東", "西", "北西", "北東", "南西",
+             "南東", "東西", "南北", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,11 @@ def ja_name_follows(sentence: str, at: int) -> bool:
     return first is not None and (first[3][:2] == ("名詞", "固有名詞") or first[3][1] == "数詞")
 
 
+def ja_has_subject(clause: str) -> bool:
+    """The clause names what it is about: a topic は or a subject が (「仕上がります」 has neither)."""
+    return any(t[2] in ("は", "が") and t[3][0] == "助詞" and t[3][1] in ("係助詞", "格助詞") for t in _ja_tokens(clause))
+
+
 def ja_common_noun(key: str, sentence: str) -> bool:
     """The dictionary knows `key` as one ordinary word (夜市, 峠道, 茶屋): no place name."""
     at = sentence.find(key)
@@ -88,16 +94,19 @@ def ja_clause_end(question: str, wh_at: int) -> str:
     if comma < 0:
         return question
     head = question[:comma]
-    tokens = [t for t in _ja_tokens(head)]
-    if not tokens:
-        return question
+    # Read in the whole question: cut short, 「14軒あり」 reads as a noun.
+    tokens = [t for t in _ja_tokens(question) if t[1] <= comma]
+    if not tokens or re.search(r"由来|言われ|伝えられ|ことから|ため|名が付", question[comma:]):
+        return question  # the topic's own predicate is in the second clause: no cut (「Xの名は…に由来します」)
     last = tokens[-1]
     past = re.search(r"(?:ました|でした|た(?:の)?)(?:ですか|か)？$", question) is not None
     if last[2] == "が" and last[3][1] == "接続助詞" and head[:-1].endswith(("ました", "でした", "ます", "です")):
         return head[:-1] + "か？"  # 「…していましたが、…」: the first clause is the question
+    if last[2] == "あり" and head.endswith("であり"):
+        return head[:-3] + ("でしたか？" if past else "ですか？")  # 「医者であり、」: not でありますか
     if last[2] == "で" and last[3][0] == "助動詞":
         return head[:-1] + ("でしたか？" if past else "ですか？")
-    if last[3][0] in ("動詞", "助動詞") and last[3][5].startswith("連用形") and last[2] not in ("て", "で"):
+    if last[3][0] in ("動詞", "助動詞") and last[3][5].startswith("連用形") and last[2] not in ("て", "で", "ず", "なく"):
         if last[2] == "おり":  # 「塗られており」: the plain form is いる
             head = head[:-2] + "い"
         return head + ("ましたか？" if past else "ますか？")
@@ -139,7 +148,8 @@ def _ja_key_problem(key: str, sentence: str) -> str | None:
             continue
         adverbial = len(inside) == 1 and inside[0][3][2] in ("サ変可能", "形状詞可能") and after and after[0][2] in (
             "で", "と", "に")  # 「交代で」「自然と」: said of how, not of what
-        if key in _JA_VAGUE or adverbial or (len(inside) == 1 and inside[0][3][2] == "副詞可能") or re.match(
+        position = len(key) <= 3 and key.endswith(("上", "中", "内", "外", "前", "後", "際", "辺"))  # 湖上
+        if key in _JA_VAGUE or adverbial or position or (len(inside) == 1 and inside[0][3][2] == "副詞可能") or re.match(
                 r"^[一二三四五六七八九十]", key) or inside[-1][3][0] not in ("名詞", "接尾辞"):
             return "vague answer key"
         return None

@@ -65,8 +65,10 @@ def question_problems(question: str, answer_key: str, source: str) -> list[str]:
             problems.append("answer key not in the document")
         else:
             problems += [p for p in (key_problem(answer_key, source, q),) if p]
-    if re.search(r"(?:何|誰|いつ|どこ)(?:に|で|と|へ)?は", q):
+    if re.search(r"(?:何|誰|いつ|どこ)(?:に|で|と|へ)?は|(?:何|誰|どこ)[^、。？]{0,8}?は、", q):
         problems.append("a question word as the topic")  # 「何には」「いつは」: no Japanese asks so
+    if re.search(r"どの|どれ", q) and re.search(r"何|誰|どこ|いつ", q):
+        problems.append("two question words")
     pointer = pointer_problem(q, answer_key or "")
     if pointer:
         problems.append(pointer)
