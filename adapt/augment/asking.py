@@ -40,7 +40,13 @@ def _inverted_q(kind: str, wh: str, clause, left: list[str], key: str, alternati
     return Asked(kind, f"{wh} {clause.inverted(left)}?", key, variants)
 
 
+_MADE = re.compile(r"^(?:is|are|was|were) (?:\w+ )?(?:founded|built|established|launched|opened|completed|invented|"
+                   r"introduced|designed|made|produced|sold|bought|acquired|published|installed|renamed)\b")
+
+
 def _subject_q(kind: str, wh: str, body: str, key: str) -> Asked:
+    if _MADE.match(body):
+        wh = "What"  # what is founded, built or launched is a thing, whatever its name looks like
     lower = wh.lower()
     copula = re.match(r"^(is|are|was|were) ((?:the|a|an) .+)$", body)
     # Asked in passing, a copula goes after its noun phrase: "do you know what the capital is", not
@@ -143,11 +149,29 @@ def _names(tokens: list[str]) -> list[tuple[int, int]]:
 
 
 def _who(name: str) -> str:
-    """A person's name is two or more capitalised words with no thing-word among them."""
+    """A person's name is two or more capitalised words with no thing-word among them, and not ending in
+    a plural noun ("Pellory Optics", "Harrowgate Instruments" are firms)."""
     words = name.replace("'s", "").replace("’s", "").split()
     person = len(words) >= 2 and words[0] != "The" and all(w[:1].isupper() for w in words) and not (
-        set(words) & _THING_WORDS)
+        set(words) & _THING_WORDS) and not _plural_noun(words[-1])
     return "Who" if person else "What"
+
+
+def _plural_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    if not word.endswith("s"):
+        return False
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    return bool(lemmas) and word not in lemmas or bool(getAllLemmas(word[:-1]).get("NOUN"))  # optics: optic
+
+
+# Verbs whose doer is a person: a one-word name before them may be a surname ("Varga led ..."), so
+# "What led Project Nightjar?" is not asked, and neither is "Who".
+_PERSON_VERBS = {"led", "founded", "invented", "designed", "wrote", "married", "composed", "said", "ran", "headed",
+                 "managed", "directed", "painted", "discovered", "taught", "proposed", "signed", "named", "chose",
+                 "lived", "died", "worked", "joined", "left", "retired", "studied", "learned", "learnt", "built"}
 
 
 def _until_comma(tokens: list[str]) -> list[str]:
@@ -195,6 +219,8 @@ class _Clause:
 
 
 def _parse(tokens: list[str], title: str) -> _Clause | None:
+    if tokens and tokens[0].lower() in ("today", "now", "currently", "nowadays", "then", "later", "also", "still"):
+        tokens = tokens[1:]  # "Today Harrowgate employs 640": the adverb would land inside the question
     for v in range(1, min(len(tokens) - 1, 11)):
         word = tokens[v]
         subject = tokens[:v]
@@ -209,6 +235,15 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
             found = _verb_lemma(tokens[i]) if i < len(tokens) and aux not in ("does", "do", "did") else None
             if found and _participle_too(tokens[i], found[0]):
                 verb, i = tokens[i], i + 1
+            if aux in ("has", "have", "had") and i < len(tokens) and tokens[i].lower() == "been":
+                if aux != "had":
+                    return None  # "has been run since ...": no plain question keeps its tense
+                # "had been founded in 1979" is asked as "When was ... founded?", not "did ... have been".
+                aux = "were" if subject[-1].islower() and subject[-1].endswith("s") else "was"
+                found = _verb_lemma(tokens[i + 1]) if i + 1 < len(tokens) else None
+                if not (found and _participle_too(tokens[i + 1], found[0])):
+                    return None
+                return _finish(subject, aux, adverbs, tokens[i + 1], "", None, tokens[i + 2:], title)
             if aux in ("has", "have", "had") and verb is None:
                 # "has 288 steps": a main verb, which takes do-support in a question.
                 return _finish(subject, None, adverbs, word, "VBZ" if aux == "has" else ("VBD" if aux == "had" else "VBP"),
@@ -232,8 +267,8 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
 
 
 def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | None:
-    if len(subject) > 10 or not rest:
-        return None
+    if len(subject) > 10 or not rest or _gerund(subject[0]):
+        return None  # "Rebuilding the east wing took ...": a gerund is no subject to move
     if len(subject) > 1 and any(w.lower() in _PRONOUNS | {"who", "which", "that", "whose"} for w in subject):
         return None  # "afterwards he", "anyone who lives": not a subject we can move
     if not subject[0][:1].isupper() and subject[0].lower() not in _DETERMINERS | _PRONOUNS | set(
@@ -256,6 +291,9 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
         subject = title.split()  # the document is about its title: "It was built ..." means the title
     if subject[0].lower() in ("there", "this", "that", "these", "those", "which", "who", "we", "you", "i"):
         return None
+    topic = {w.lower() for w in title.split() if len(w) >= 4 and not _any_english(w)}
+    if not any(_is_name(w, i == 0) for i, w in enumerate(subject)) and not topic & {w.lower() for w in subject}:
+        return None  # "the sounder", "the salt makers": a stranger cannot tell which one is meant
     return _Clause(list(subject), aux, list(adverbs), verb, tag, lemma, list(rest))
 
 
@@ -332,7 +370,8 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
     if len(words) > 18 or any(a.lower() == b.lower() for a, b in zip(words, words[1:])):
         return False
     names = [i for i, w in enumerate(words) if i and w[:1].isupper() and w != "I"]
-    topic = {w.lower() for w in title.split() if len(w) >= 4}
+    # The title's own name words, not its common ones: "the project" is not "Project Nightjar".
+    topic = {w.lower() for w in title.split() if len(w) >= 4 and not _any_english(w)}
     if not names and not topic & {w.lower() for w in words}:
         return False  # neither a name nor the document's own subject ("a standard loaf of ambercrust")
     for i in names:
@@ -359,11 +398,26 @@ def _person_noun(word: str) -> bool:
                            "librarian", "founder", "leader", "head", "director", "engineer", "designer", "pilot",
                            "keeper", "warden", "guardian", "mistress", "poet", "scholar", "physician", "doctor",
                            "nurse", "saint", "chairman", "chairwoman", "president", "ruler", "governor"} or \
-        word.endswith(("ist", "ian", "man", "woman", "maker", "wright", "smith"))
+        word.endswith(("ist", "ian", "man", "woman", "maker", "wright", "smith", "founder", "owner", "manager",
+                       "worker", "builder", "keeper", "leader", "teacher", "writer", "painter", "designer", "engineer",
+                       "officer", "member", "partner", "inventor", "director", "editor", "author", "sailor", "doctor"))
 
 
 _KIN = {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "grandfather",
         "grandmother", "cousin", "nephew", "niece", "friend", "teacher", "master", "apprentice", "widow"}
+
+
+def _gerund(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word.lower().endswith("ing") and bool(getAllLemmas(word.lower(), upos="VERB"))
+
+
+@lru_cache(maxsize=4096)
+def _any_english(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
 
 
 def _without_also(asked: Asked) -> Asked:
@@ -435,7 +489,9 @@ def _name_questions(clause: _Clause) -> list[Asked]:
         whole = clause.subject[start:end] == [w for w in clause.subject if w.lower() != "the"]
         describes = clause.aux in ("is", "are", "was", "were") and not clause.verb and clause.rest[:1] and \
             clause.rest[0].lower() in ("a", "an")
-        if whole and not describes and name not in " ".join(clause.rest):
+        one_word = end - start == 1
+        doer = not clause.aux and (clause.verb or "").lower() in _PERSON_VERBS  # "Varga led ...": who or what?
+        if whole and not describes and name not in " ".join(clause.rest) and not (one_word and doer):
             body = clause.declarative(_until_comma(clause.rest))
             if len(body.split()) <= 14:
                 out.append(_subject_q("who", _who(name), body, name))
@@ -453,9 +509,13 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             left = rest[: start - 1 - the] + ([] if _adjunct_start(after) else _until_comma(after))
             before_prep = rest[start - 2 - the] if start - 2 - the >= 0 else ""
             time_name = rest[end - 1] in ("Night", "Day", "Eve", "Festival", "Feast", "Fair", "Week") or \
-                not re.search(r"[a-z]", name[1:]) is None and name.endswith(("tide", "mas", "moot"))
-            if not (before_prep.islower() and _is_noun(before_prep) and not _verb_lemma(before_prep)) and not time_name:
-                # "from the dry dock in Lantrecy": the place belongs to the dock, not to the verb
+                name.endswith(("tide", "mas", "moot"))
+            # "from the dry dock in Lantrecy", "in a glass case in the Library": the place belongs to the
+            # noun before it, not to the verb; a noun that is also a verb ("case") counts after a determiner.
+            noun_before = before_prep.islower() and _is_noun(before_prep) and (
+                not _verb_lemma(before_prep) or start - 3 - the >= 0 and rest[start - 3 - the].lower() in _DETERMINERS
+                or start - 4 - the >= 0 and rest[start - 4 - the].lower() in _DETERMINERS)
+            if not noun_before and not time_name:
                 out.append(_inverted_q("where", "Where", clause, left, name))
         elif prep == "by" and clause.aux in ("was", "were", "is", "are") and clause.verb:
             # The passive turned round: "was first baked ... by Brisa Tollmarsh" -> "Who first baked ...?"
@@ -512,7 +572,7 @@ def _how_questions(clause: _Clause) -> list[Asked]:
         if not phrase or len(phrase) > 7 or phrase[0][:1].isdigit() or phrase[0].lower() in _PRONOUNS | {
                 "them", "him", "her", "us"}:
             return []
-        following = rest[j + 1 + len(phrase): j + 2 + len(phrase)]
+        following = clause.rest[j + 1 + len(phrase): j + 2 + len(phrase)]  # the rest before the comma cut
         if [t.lower() for t in following] in (["and"], [","], ["or"]):
             return []  # "samphire and juniper berries": half an answer is a wrong one
         words = phrase[1:] if phrase[0].lower() in _DETERMINERS else phrase
@@ -549,6 +609,8 @@ def _object_questions(clause: _Clause) -> list[Asked]:
     phrase = rest[first:end]
     if not 1 <= len(phrase) <= 5 or any(w[:1].isupper() or w[:1].isdigit() for w in phrase):
         return []
+    if rest[end:end + 1] and rest[end].lower() in ("with", "of"):
+        return []  # "a long coat of wool with a badge on the collar": the with-phrase is the answer's own
     return [_inverted_q("what", "What", clause, rest[end:], _join(phrase))]
 
 
@@ -582,14 +644,21 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     phrase = rest[:cut]
     if not 2 <= len(phrase) <= 9:
         return []
+    halved = cut < len(rest) and rest[cut].lower() == "and"  # "a cook and innkeeper": "cook" is half of it
     head = [w for w in phrase[1:] if w.lower() not in _PREPOSITIONS]
     head_end = next((i for i, t in enumerate(phrase[1:], 1) if t.lower() in _PREPOSITIONS), len(phrase))
     described = phrase[1:head_end]
     cut = next((i for i, t in enumerate(described) if t.lower() in ("named", "called") or t[:1].isupper()
                 or i and t.islower() and t.endswith("ed")), len(described))
+    participle_cut = cut < len(described) and described[cut].islower() and described[cut].endswith("ed")
     key = _join(described[:cut][-3:])
     subject = clause.subject_text()
     out = []
+    scoped = key.split()[:1] and (key.split()[0].lower() in ("only", "first", "last", "main", "chief", "same") or
+                                  key.split()[0].lower().endswith("est"))
+    if halved or participle_cut or scoped:
+        # "What is Drosselby? -> only village" needs its "on Orsolay"; "silver adze" its "crossed with an oar"
+        key = ""
     # "the northernmost of the isles": an adjective is no answer to "What is Orsolay?"
     if head and key and key.lower() not in subject.lower() and _is_noun(key.split()[-1].strip("'’")):
         wh = "What" if _who(subject) == "What" or subject[:1].islower() else "Who"
@@ -641,6 +710,10 @@ def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
             if re.search(r"[、]", question[at:]) and re.search(r"(?:ます|ました)か？$", question) and not re.search(
                     r"由来|言われ|伝えられ|ことから|ため|名が付", question[at:]):
                 return None  # a second clause with a predicate of its own after the asked part
+            if question.startswith(wh + "が、") or re.search(r"(?:ため|から)ですか？$", question):
+                return None  # 「何が、…ものですか」 has no context; 「…ためですか」 is a cause cut in half
+            if wh == "何" and question.endswith("何ですか？") and question.find("何") - question.find("は、") > 14:
+                return None  # a long description then 「…炒った何ですか -> 菓子」 asks for the category word
             if wh == "何" and len(span) >= 3 and span[:2] in question:
                 return None  # 「菜種から搾った何 -> 菜種油」: half the answer is in the question
             if re.search(wh + r"が[^、]*?が", question):
@@ -698,7 +771,7 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
                 re.match(r"に(?:ある|あり|建|そびえ|立|住|位置|広が)", plain[at + len(name):]):
             wh, kind = "どこ", "where"  # 「集会所に集まります」: a site is asked for with どこ
         elif (read_as == "place" or name.endswith(_JA_PLACE_END) and not ja_common_noun(name, plain)) and \
-                after[:1] in "でにへと" and not after.startswith("とい"):  # 「苫島という島」: 何という
+                after[:1] in "でにへと" and not after.startswith(("とい", "です", "でし", "であ")):  # 「苫島という島」: 何という
             wh, kind = "どこ", "where"
         elif read_as == "person":
             continue

@@ -67,6 +67,10 @@ def question_problems(question: str, answer_key: str, source: str) -> list[str]:
             problems += [p for p in (key_problem(answer_key, source, q),) if p]
     if re.search(r"(?:何|誰|いつ|どこ)(?:に|で|と|へ)?は|(?:何|誰|どこ)[^、。？]{0,8}?は、", q):
         problems.append("a question word as the topic")  # 「何には」「いつは」: no Japanese asks so
+    topic_end = q.find("は、")
+    if topic_end > 0 and re.search(r"何|誰|どこ|いつ", q[:topic_end]) and not re.search(
+            r"(?:何|誰|どこ|いつ)(?:年|月|日|時|回|度|人|個|本|枚|色|メートル|キロ|センチ|グラム)", q[:topic_end]):
+        problems.append("a question word as the topic")  # 「甚五郎が何を作るために歩いた道のりは、」
     if re.search(r"どの|どれ", q) and re.search(r"何|誰|どこ|いつ", q):
         problems.append("two question words")
     pointer = pointer_problem(q, answer_key or "")
