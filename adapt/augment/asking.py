@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from adapt.augment.constituents import ja_clause_end, ja_common_noun, ja_has_subject, ja_name_follows, ja_name_kind
+from adapt.augment.constituents import (ja_clause_end, ja_common_noun, ja_has_subject, ja_name_follows, ja_name_kind,
+                                        ja_names_something, ja_plain_form)
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,8 @@ class _Clause:
 
     def subject_text(self) -> str:
         words = self.subject[:]
-        if words[0] in _OPENERS and words[0] not in ("I",):
-            words[0] = words[0].lower()
+        if words[0] in _OPENERS and words[0] not in ("I",) or _adjective_only(words[0]):
+            words[0] = words[0].lower()  # "Early Tern-6 units": the capital came from the sentence's start
         return _join(words)
 
     def inverted(self, rest: list[str]) -> str:
@@ -347,7 +348,8 @@ def english_questions(sentence: str, title: str) -> list[Asked]:
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
-    unique = {a.question: a for a in map(_without_also, asked) if _fine(a) and _self_contained(a, title)}
+    unique = {a.question: a for a in map(_plain_wordings, map(_without_also, asked))
+              if _fine(a) and _self_contained(a, title)}
     return list(unique.values())
 
 
@@ -367,7 +369,7 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
     an echo of the sentence, says no word twice, keeps no capital of a common noun that opened the
     sentence ("where Fishermen once boiled crabs"), and uses a possessive only after a name."""
     words = asked.question.rstrip("?").split()
-    if len(words) > 18 or any(a.lower() == b.lower() for a, b in zip(words, words[1:])):
+    if len(words) > 18 or not _wording_ok(asked.question) or asked.key.lower() in _EMPTY_KEYS:
         return False
     names = [i for i, w in enumerate(words) if i and w[:1].isupper() and w != "I"]
     # The title's own name words, not its common ones: "the project" is not "Project Nightjar".
@@ -403,8 +405,19 @@ def _person_noun(word: str) -> bool:
                        "officer", "member", "partner", "inventor", "director", "editor", "author", "sailor", "doctor"))
 
 
+# Keys that say nothing: "Who was Walter Brisk? -> man".
+_EMPTY_KEYS = {"man", "woman", "person", "people", "place", "thing", "one", "part", "kind", "type", "way", "name",
+               "something", "area", "item", "object", "group"}
 _KIN = {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "grandfather",
         "grandmother", "cousin", "nephew", "niece", "friend", "teacher", "master", "apprentice", "widow"}
+
+
+def _adjective_only(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return word[:1].isupper() and bool(lemmas) and "NOUN" not in lemmas and "PROPN" not in lemmas and (
+        "ADJ" in lemmas or "ADV" in lemmas)
 
 
 def _gerund(word: str) -> bool:
@@ -418,6 +431,19 @@ def _any_english(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(word.lower()))
+
+
+def _wording_ok(text: str) -> bool:
+    """No word said twice ("when when"), no negation (a question about what did not happen reads as a
+    trap), no subject that is "one of" several."""
+    words = text.rstrip("?").split()
+    return not any(a.lower() == b.lower() for a, b in zip(words, words[1:])) and " not " not in f" {text} " and \
+        not re.search(r"\bone of the\b", text)
+
+
+def _plain_wordings(asked: Asked) -> Asked:
+    """The asked-in-passing wordings that read well; the main one is judged with the question."""
+    return Asked(asked.kind, asked.question, asked.key, tuple(v for v in asked.variants if _wording_ok(v)))
 
 
 def _without_also(asked: Asked) -> Asked:
@@ -523,6 +549,9 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             agent_start = start - 1 - the
             while agent_start > 0 and rest[agent_start].lower() != "by":
                 agent_start -= 1
+            before_by = rest[agent_start - 1] if agent_start >= 1 else ""
+            if before_by.islower() and _is_noun(before_by) and not _verb_lemma(before_by):
+                continue  # "launched in 1968 to a design by Walter Brisk": he designed it, he did not launch it
             left = rest[:agent_start] + _until_comma(rest[end:])
             body = _join([*clause.adverbs, verb, clause.subject_text(), *left])
             out.append(_subject_q("who", _who(name), body, name))
@@ -607,6 +636,9 @@ def _object_questions(clause: _Clause) -> list[Asked]:
         end = next((i for i, t in enumerate(rest[end + 1:], end + 1) if t.lower() in _PREPOSITIONS | {
             "and", "that", "to", "as"}), len(rest))
     phrase = rest[first:end]
+    if end < len(rest) and rest[end].lower() in ("and", "or") or end == len(rest) and clause.rest[
+            len(rest):len(rest) + 1] == [","]:
+        return []  # one of a list ("holds management, ..."): half an answer
     if not 1 <= len(phrase) <= 5 or any(w[:1].isupper() or w[:1].isdigit() for w in phrase):
         return []
     if rest[end:end + 1] and rest[end].lower() in ("with", "of"):
@@ -684,8 +716,10 @@ _JA_PLACE_END = ("村", "町", "郷", "山", "川", "湖", "橋", "寺", "神社
 # Endings that name a place whatever the dictionary says; and common nouns for people, asked with 誰.
 _JA_STRONG_PLACE_END = ("郷", "村", "町", "川", "湖", "橋", "寺", "神社", "島", "峠", "谷", "浜", "沢", "池", "岬", "城",
                         "港", "坂", "林", "森", "集落", "院")
-_JA_SITE_END = ("所", "場", "館", "堂", "室", "小屋", "店", "蔵", "庭", "畑", "岸", "辺", "河原", "境内", "広場")
-_JA_PERSON_NOUN_END = ("職人", "村人", "家族", "舞手", "商人", "漁師", "番人", "弟子", "僧", "者", "師", "たち")
+_JA_SITE_END = ("所", "場", "館", "堂", "室", "小屋", "店", "蔵", "庭", "畑", "岸", "辺", "河原", "境内", "広場", "瀬",
+                "底", "浜", "屋")
+_JA_PERSON_NOUN_END = ("職人", "村人", "家族", "舞手", "商人", "漁師", "番人", "弟子", "僧", "者", "師", "たち", "旅人",
+                       "見物人", "大工", "住人", "客")
 _JA_ENDINGS = (("ました", "ましたか"), ("ます", "ますか"), ("でした", "でしたか"), ("です", "ですか"),
                ("だった", "だったのですか"), ("である", "なのですか"), ("た", "たのですか"), ("る", "るのですか"))
 
@@ -756,7 +790,7 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
             read_as = "place"  # the dictionary reads invented places as surnames: 霧山郷 is no person
         if re.search(r"[誰何]|どこ|いつ", plain):
             continue  # a sentence that already asks (「誰の舟が帰ってきたのか」) makes a question with two
-        if read_as == "place" and after[:1] == "の":
+        if read_as == "place" and (after[:1] == "の" or plain[at + len(name):].startswith("に架か")):
             continue  # 「どこの東の山腹」 asks a riddle
         role = name.endswith(_JA_PERSON_NOUN_END) and not name.endswith(_JA_PERSON_END) and read_as != "person"
         if after[:1] == "の" and (role or name.endswith("家") or ja_name_follows(plain, at + len(name) + 1)):
@@ -765,7 +799,7 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
             continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
         if read_as == "person" and not name.endswith(_JA_PERSON_END) and after[:1] in "にで":
             continue  # 「誰に住んでいた」: a name the dictionary guesses at is a person only as a subject or object
-        if (name.endswith(_JA_PERSON_END) or read_as == "person" or role) and after[:1] in "がはのをに":
+        if (name.endswith(_JA_PERSON_END) or read_as == "person" or role) and after[:1] in "がはのをにと":
             wh, kind = "誰", "who"
         elif (name.endswith(_JA_SITE_END) and after[:1] in "でにへ" and not after.startswith(("です", "でし", "であ"))) or \
                 re.match(r"に(?:ある|あり|建|そびえ|立|住|位置|広が)", plain[at + len(name):]):
@@ -800,8 +834,12 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         for ending, asked_form in _JA_ENDINGS:
             if effect.endswith(ending) and ja_has_subject(effect) and not re.search(r"どの|どれ|何", effect) and \
                     len(cause.group("cause")) >= 4 and not cause.group("cause").endswith(("その", "この")):
-                # The effect names its own subject, or 「なぜどの家も…」 asks about nothing named.
-                asked.append(Asked("why", f"なぜ{effect[: -len(ending)]}{asked_form}？", cause.group("cause")))
+                # The effect names its own subject, or 「なぜどの家も…」 asks about nothing named. なぜ asks
+                # with のですか (「なぜ…抜くのですか」); 「なぜ…抜きますか」 reads as a learner's Japanese.
+                plain_effect = ja_plain_form(effect)
+                question = f"なぜ{plain_effect}のですか？" if plain_effect else \
+                    f"なぜ{effect[: -len(ending)]}{asked_form}？"
+                asked.append(Asked("why", question, cause.group("cause")))
                 break
     means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)
     if means and plain.count(means.group(1)) == 1:
@@ -809,4 +847,16 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
-    return [a for a in asked if a.key not in a.question and len(a.question) <= 120]
+    return [a for a in asked if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)]
+
+
+def _ja_named(question: str, title: str) -> bool:
+    """The question names what it is about (the page's title, a place, a name): 「壺の口は…」 or
+    「岸辺には…」 make sense only beside their page."""
+    title = re.sub(r"[(（][^()（）]*[)）]", "", title or "").strip()
+    if title and title not in ("この文書",) and title in question:
+        return True
+    if _JA_KATAKANA.search(question) and any(len(k) >= 3 for k in _JA_KATAKANA.findall(question)):
+        return True
+    return any(name.endswith(_JA_STRONG_PLACE_END + _JA_PERSON_END) for name in _JA_KANJI_NAME.findall(question)) or \
+        ja_names_something(question)

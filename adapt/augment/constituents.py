@@ -37,7 +37,7 @@ _JA_VAGUE = {"中央", "中流", "上流", "下流", "先頭", "表面", "斜面
              "仲間", "仕事", "作業", "主役", "模様", "全面", "諸国", "原料", "材料", "直径", "長さ", "重さ", "高さ",
              "幅", "深さ", "広さ", "大きさ", "数", "量", "色", "一面", "周辺", "付近", "向こう", "頂上", "中心",
              "たくさん", "多く", "ほか", "他", "以外", "手", "目", "声", "音", "気持ち", "心", "意味", "言葉",
-             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "木材", "自慢", "材", "品", "物", "自分", "建物", "機会", "人前", "具合", "故郷", "総出", "合間", "産物", "技法", "植物", "草花", "年月", "北", "南", "東", "西", "北西", "北東", "南西",
+             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "木材", "自慢", "材", "品", "物", "自分", "建物", "機会", "人前", "具合", "故郷", "総出", "合間", "産物", "技法", "植物", "草花", "年月", "女性", "男性", "北", "南", "東", "西", "北西", "北東", "南西",
              "南東", "東西", "南北", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
 
 
@@ -73,6 +73,27 @@ def ja_name_follows(sentence: str, at: int) -> bool:
     """A proper name or a number starts at `at` (「…の丹生田重吉」「…の11代目」)."""
     first = next((t for t in _ja_tokens(sentence) if t[0] == at), None)
     return first is not None and (first[3][:2] == ("名詞", "固有名詞") or first[3][1] == "数詞")
+
+
+def ja_plain_form(clause: str) -> str | None:
+    """「…渋を抜きます」 -> 「…渋を抜く」, 「…大切です」 -> 「…大切な」: the form なぜ…のですか takes."""
+    if clause.endswith("ます") and not clause.endswith("ません"):
+        verbs = [m for m in _ja_tokenizer().tokenize(clause) if m.part_of_speech()[0] == "動詞"]
+        if verbs and clause[verbs[-1].end():] == "ます":
+            return clause[: verbs[-1].begin()] + verbs[-1].dictionary_form()
+        return None
+    if clause.endswith("です"):
+        tokens = _ja_tokens(clause[:-2])
+        if tokens and tokens[-1][3][0] == "形容詞":
+            return clause[:-2]
+        if tokens and tokens[-1][3][0] in ("名詞", "形状詞"):
+            return clause[:-2] + "な"
+    return None
+
+
+def ja_names_something(text: str) -> bool:
+    """The dictionary finds a proper name in `text`."""
+    return any(t[3][:2] == ("名詞", "固有名詞") for t in _ja_tokens(text))
 
 
 def ja_has_subject(clause: str) -> bool:
@@ -148,7 +169,8 @@ def _ja_key_problem(key: str, sentence: str) -> str | None:
             continue
         adverbial = len(inside) == 1 and inside[0][3][2] in ("サ変可能", "形状詞可能") and after and after[0][2] in (
             "で", "と", "に")  # 「交代で」「自然と」: said of how, not of what
-        position = len(key) <= 3 and key.endswith(("上", "中", "内", "外", "前", "後", "際", "辺"))  # 湖上
+        position = len(key) <= 3 and key.endswith(("上", "中", "内", "外", "前", "後", "際", "辺")) or key.endswith(
+            "全体")  # 湖上, 部屋全体
         if key in _JA_VAGUE or adverbial or position or (len(inside) == 1 and inside[0][3][2] == "副詞可能") or re.match(
                 r"^[一二三四五六七八九十]", key) or inside[-1][3][0] not in ("名詞", "接尾辞"):
             return "vague answer key"

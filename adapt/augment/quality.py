@@ -73,6 +73,8 @@ def question_problems(question: str, answer_key: str, source: str) -> list[str]:
         problems.append("a question word as the topic")  # 「甚五郎が何を作るために歩いた道のりは、」
     if re.search(r"どの|どれ", q) and re.search(r"何|誰|どこ|いつ", q):
         problems.append("two question words")
+    if re.search(r"\b(\w+) \1\b", q, re.I):
+        problems.append("a word said twice")
     pointer = pointer_problem(q, answer_key or "")
     if pointer:
         problems.append(pointer)
@@ -98,7 +100,7 @@ def unsupported_facts(text: str, source: str) -> list[str]:
 def lost_capitals(text: str, source: str) -> list[str]:
     """Names of the source written in lower case ("orbis Lumen Systems" for Orbis Lumen Systems)."""
     lower_in_source = set(re.findall(r"\b[a-z][a-z'’-]+\b", source))
-    names = {w for w in re.findall(r"\b[A-Z][a-z'’-]+\b", source) if w.lower() not in lower_in_source}
+    names = {w for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", source) if w.lower() not in lower_in_source}
     return sorted(w for w in names if re.search(rf"\b{w.lower()}\b", text) and not _english(w))
 
 
