@@ -172,7 +172,8 @@ def _plural_noun(word: str) -> bool:
 # "What led Project Nightjar?" is not asked, and neither is "Who".
 _PERSON_VERBS = {"led", "founded", "invented", "designed", "wrote", "married", "composed", "said", "ran", "headed",
                  "managed", "directed", "painted", "discovered", "taught", "proposed", "signed", "named", "chose",
-                 "lived", "died", "worked", "joined", "left", "retired", "studied", "learned", "learnt", "built"}
+                 "lived", "died", "worked", "joined", "left", "retired", "studied", "learned", "learnt", "built", "handed",
+                 "met", "hired", "appointed", "trained", "sold", "bought", "took", "gave", "became"}
 
 
 def _until_comma(tokens: list[str]) -> list[str]:
@@ -438,7 +439,8 @@ def _wording_ok(text: str) -> bool:
     trap), no subject that is "one of" several."""
     words = text.rstrip("?").split()
     return not any(a.lower() == b.lower() for a, b in zip(words, words[1:])) and " not " not in f" {text} " and \
-        not re.search(r"\bone of the\b", text)
+        not re.search(r"\bone of the\b|\b(?:do|does|did) (?:when|where|who|what)\b|\band (?:its|their|his|her)\b|"
+                      r"\band (?:the|a|an)(?: \w+){0,2}\?$", text)
 
 
 def _plain_wordings(asked: Asked) -> Asked:
@@ -448,7 +450,7 @@ def _plain_wordings(asked: Asked) -> Asked:
 
 def _without_also(asked: Asked) -> Asked:
     """'What did X also compile?' leans on a sentence the reader has not seen."""
-    strip = lambda text: re.sub(r"\s+(?:also|too|as well)\b", "", text)  # noqa: E731
+    strip = lambda text: re.sub(r"\s+(?:also|too|as well|later)\b", "", text)  # noqa: E731
     return Asked(asked.kind, strip(asked.question), asked.key, tuple(strip(v) for v in asked.variants))
 
 
@@ -550,7 +552,8 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             while agent_start > 0 and rest[agent_start].lower() != "by":
                 agent_start -= 1
             before_by = rest[agent_start - 1] if agent_start >= 1 else ""
-            if before_by.islower() and _is_noun(before_by) and not _verb_lemma(before_by):
+            if before_by.islower() and _is_noun(before_by) and (not _verb_lemma(before_by) or agent_start >= 2 and
+                                                                rest[agent_start - 2].lower() in _DETERMINERS):
                 continue  # "launched in 1968 to a design by Walter Brisk": he designed it, he did not launch it
             left = rest[:agent_start] + _until_comma(rest[end:])
             body = _join([*clause.adverbs, verb, clause.subject_text(), *left])
@@ -665,7 +668,9 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
         name = " ".join(rest[: named[0][1]])
         subject = clause.subject_text()
         # The described noun says who or what: "the highest hill" is a what whatever its name looks like.
-        wh = "Who" if _person_noun(clause.subject[-1]) else "What" if clause.subject[-1].islower() else _who(name)
+        head = next((clause.subject[i - 1] for i, w in enumerate(clause.subject) if i and w.lower() in _PREPOSITIONS),
+                    clause.subject[-1])  # "the highest hill on Erraquin": hill
+        wh = "Who" if _person_noun(head) else "What" if head.islower() else _who(name)
         return [Asked("who", f"{wh} {clause.aux} {subject}?", name,
                       (f"Do you know {wh.lower()} {subject} {clause.aux}?", f"Can you tell me {wh.lower()} {subject} "
                        f"{clause.aux}?"))]
@@ -681,7 +686,7 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     head_end = next((i for i, t in enumerate(phrase[1:], 1) if t.lower() in _PREPOSITIONS), len(phrase))
     described = phrase[1:head_end]
     cut = next((i for i, t in enumerate(described) if t.lower() in ("named", "called") or t[:1].isupper()
-                or i and t.islower() and t.endswith("ed")), len(described))
+                or t[:1].isdigit() or i and t.islower() and t.endswith("ed")), len(described))
     participle_cut = cut < len(described) and described[cut].islower() and described[cut].endswith("ed")
     key = _join(described[:cut][-3:])
     subject = clause.subject_text()
@@ -795,7 +800,7 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         role = name.endswith(_JA_PERSON_NOUN_END) and not name.endswith(_JA_PERSON_END) and read_as != "person"
         if after[:1] == "の" and (role or name.endswith("家") or ja_name_follows(plain, at + len(name) + 1)):
             continue  # 「鍛冶職人の丹生田重吉」「丹生田家の11代目」: who is named right after; no riddle
-        if role and re.search(r"(?:多く|\d+人|数人|大勢)の$", plain[:at]):
+        if role and re.search(r"(?:多く|\d+人|数人|大勢|仲間)の$", plain[:at]):
             continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
         if read_as == "person" and not name.endswith(_JA_PERSON_END) and after[:1] in "にで":
             continue  # 「誰に住んでいた」: a name the dictionary guesses at is a person only as a subject or object
@@ -804,12 +809,13 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         elif (name.endswith(_JA_SITE_END) and after[:1] in "でにへ" and not after.startswith(("です", "でし", "であ"))) or \
                 re.match(r"に(?:ある|あり|建|そびえ|立|住|位置|広が)", plain[at + len(name):]):
             wh, kind = "どこ", "where"  # 「集会所に集まります」: a site is asked for with どこ
-        elif (read_as == "place" or name.endswith(_JA_PLACE_END) and not ja_common_noun(name, plain)) and \
-                after[:1] in "でにへと" and not after.startswith(("とい", "です", "でし", "であ")):  # 「苫島という島」: 何という
+        elif (read_as == "place" or name.endswith(_JA_PLACE_END) and not ja_common_noun(name, plain)) and (
+                after[:1] in "でにへと" and not after.startswith(("とい", "です", "でし", "であ")) or
+                re.match(r"を(?:流れ|通|渡)", plain[at + len(name):])):  # 「苫島という島」: 何という
             wh, kind = "どこ", "where"
         elif read_as == "person":
             continue
-        elif name.endswith("色") and after[:1] in "にでのを":
+        elif name.endswith("色") and after[:1] in "にでのを" and not plain[:at].endswith("い"):  # not 「深い何色」
             question = _ja_ask(plain, name, "何色")
             if question:
                 asked.append(Asked("what", question, name))
