@@ -381,6 +381,10 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
         alone = not (words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper())
         if alone and words[i - 1].lower() not in ("the", "of") and _is_noun(words[i].lower()):
             return False  # "Fishermen", "Apprentices", "Children": a common noun that opened the sentence
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered[:-1]):
+        if w == "the" and lowered[i + 1] in _ANAPHORIC and (i + 2 >= len(words) or lowered[i + 2] != "of"):
+            return False  # "ran the firm", "led the company": which one, a stranger cannot tell
     first_possessive = next((i for i, w in enumerate(words) if w.lower() in ("its", "her", "his", "their")), None)
     if first_possessive is not None and not any(i < first_possessive for i in names) and words[0] != "Who":
         return False
@@ -406,6 +410,11 @@ def _person_noun(word: str) -> bool:
                        "officer", "member", "partner", "inventor", "director", "editor", "author", "sailor", "doctor"))
 
 
+_ANAPHORIC = {"firm", "company", "business", "project", "station", "building", "scheme", "group", "team", "site",
+              "lab", "laboratory", "institute", "office", "factory", "plant", "family", "board", "society", "works",
+              "programme", "program", "product", "device", "instrument", "machine", "ship", "vessel", "town", "city",
+              "village", "island", "museum", "school", "church", "bridge", "festival"}
+_EN_PARTICLE_WORDS = {"up", "down", "out", "off", "back", "away", "over"}
 # Keys that say nothing: "Who was Walter Brisk? -> man".
 _EMPTY_KEYS = {"man", "woman", "person", "people", "place", "thing", "one", "part", "kind", "type", "way", "name",
                "something", "area", "item", "object", "group"}
@@ -469,6 +478,8 @@ def _number_questions(clause: _Clause) -> list[Asked]:
                         "since": "Since when"}[prep]
                 after = rest[j + 1:]
                 left = rest[: start - 1] + ([] if _adjunct_start(after) else _until_comma(after))
+                if "as" in left[1:]:
+                    left = left[: left.index("as", 1)]  # "launched as the product of X in 2005": asked without it
                 out.append(_inverted_q("when", word, clause, left, token,
                                        ("In which year", "What year") if word == "When" else ()))
             continue
@@ -592,9 +603,13 @@ def _how_questions(clause: _Clause) -> list[Asked]:
                 if token == "," or (means and token.lower() in _PREPOSITIONS | {"and", "that", "which"}):
                     break
                 means.append(token)
-            return [_inverted_q("how", "How", clause, rest[:j], _join(means[:4]))]
+            if len(means) > 4 or len(rest) > j + 1 + len(means) and rest[j + 1 + len(means)].lower() in ("of", "and"):
+                return []  # "by sending pulses of sound and timing the echoes": a cut means is a wrong one
+            return [_inverted_q("how", "How", clause, rest[:j], _join(means))]
         if j > 3 or any(t.lower() == "of" or t[:1].isdigit() for t in rest[:j]):
             return []  # the preposition belongs to a longer phrase than the verb's own
+        if any(t.lower() in _EN_PARTICLE_WORDS or (i and t.islower() and t.endswith("ed")) for i, t in enumerate(rest[:j])):
+            return []  # "a fiddle carved from", "climb up from": the phrase is not the verb's own
         phrase = []
         for token in rest[j + 1:]:
             if token.lower() in _PREPOSITIONS - {"of"} | {"and", "that", "when", "who", "which", "where"} or (
@@ -605,8 +620,10 @@ def _how_questions(clause: _Clause) -> list[Asked]:
                 "them", "him", "her", "us"}:
             return []
         following = clause.rest[j + 1 + len(phrase): j + 2 + len(phrase)]  # the rest before the comma cut
-        if [t.lower() for t in following] in (["and"], [","], ["or"]):
-            return []  # "samphire and juniper berries": half an answer is a wrong one
+        later = [t.lower() for t in clause.rest[j + 1 + len(phrase):]]
+        if [t.lower() for t in following] in (["and"], [","], ["or"]) or any(
+                a == "and" and b in ("a", "an", "the") for a, b in zip(later, later[1:])):
+            return []  # "samphire and juniper berries", "an upper town ... and a lower town": half an answer
         words = phrase[1:] if phrase[0].lower() in _DETERMINERS else phrase
         key = _join(words[:4])
         if word.lower() == "by":
@@ -642,6 +659,13 @@ def _object_questions(clause: _Clause) -> list[Asked]:
     if end < len(rest) and rest[end].lower() in ("and", "or") or end == len(rest) and clause.rest[
             len(rest):len(rest) + 1] == [","]:
         return []  # one of a list ("holds management, ..."): half an answer
+    leftover = [t.lower() for t in rest[end:]]
+    if rest[0].lower() in ("its", "his", "her", "their") or "himself" in phrase or "herself" in phrase or \
+            {"that", "which", "who"} & set(leftover) or leftover[:1] == ["to"] or phrase[:1] and (
+            phrase[0].lower().endswith("est") or phrase[0].lower() in ("only", "first", "main")):
+        # "gets its colour from": a relation, not a thing; "ran the firm himself"; "compiled [a catalogue]
+        # that lists ..."; "trains [young people] to build ..."; "the largest colony ... in the archipelago"
+        return []
     if not 1 <= len(phrase) <= 5 or any(w[:1].isupper() or w[:1].isdigit() for w in phrase):
         return []
     if rest[end:end + 1] and rest[end].lower() in ("with", "of"):
@@ -765,7 +789,8 @@ def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
     return None
 
 
-def japanese_questions(sentence: str, title: str) -> list[Asked]:
+def japanese_questions(sentence: str, title: str, context: str = "") -> list[Asked]:
+    """`context`: the whole document, where a name met here is introduced (「僧の宥閑」 makes 宥閑 a person)."""
     asked: list[Asked] = []
     plain = re.sub(r"[(（][^()（）]*[)）]", "", sentence)
     for match in _JA_NUMBER.finditer(plain):
@@ -778,7 +803,10 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         else:
             counter = re.match(r"[ぁ-ん]?[ァ-ヴー一-龥]{1,4}", after)
             wh = "何" if counter else "いくつ"
-            question, kind = _ja_ask(plain, number, wh), "number"
+            counted = re.match(r"[ァ-ヴー一-龥]{1,4}も", plain[match.end():])
+            source = plain[: match.end()] + plain[match.end():].replace(counted.group(0), counted.group(0)[:-1], 1) \
+                if counted else plain  # 「18メートルもあり」 asked 「何メートルありますか」: も is emphasis
+            question, kind = _ja_ask(source, number, wh), "number"
         if question:
             asked.append(Asked(kind, question, number))
     candidates = set(_JA_KATAKANA.findall(plain)) | set(_JA_KANJI_NAME.findall(plain))
@@ -791,6 +819,10 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
         if at and plain[at - 1].isdigit():
             continue  # a unit (38センチ) is asked for with the number, not on its own
         read_as = ja_name_kind(name, plain)
+        if re.search(r"(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の" + re.escape(name), context or plain):
+            read_as = "person"  # introduced by a role: 「僧の宥閑」「紙漉き女の楢崎ハツ」
+        if name.endswith("色") and plain[:at].endswith("い"):
+            continue  # 「美しい何色」 is no Japanese, and 「美しい何」 asks a colour with 何
         if name.endswith(_JA_STRONG_PLACE_END) and not name.endswith(_JA_PERSON_END):
             read_as = "place"  # the dictionary reads invented places as surnames: 霧山郷 is no person
         if re.search(r"[誰何]|どこ|いつ", plain):
@@ -815,7 +847,8 @@ def japanese_questions(sentence: str, title: str) -> list[Asked]:
             wh, kind = "どこ", "where"
         elif read_as == "person":
             continue
-        elif name.endswith("色") and after[:1] in "にでのを" and not plain[:at].endswith("い"):  # not 「深い何色」
+        elif name.endswith("色") and after[:1] in "にでのを" and name[:-1] not in plain.replace(name, ""):
+            # 「灰羽橋…何色の羽」 -> 灰色 gives itself away
             question = _ja_ask(plain, name, "何色")
             if question:
                 asked.append(Asked("what", question, name))
