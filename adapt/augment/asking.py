@@ -370,8 +370,9 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
     an echo of the sentence, says no word twice, keeps no capital of a common noun that opened the
     sentence ("where Fishermen once boiled crabs"), and uses a possessive only after a name."""
     words = asked.question.rstrip("?").split()
-    if len(words) > 18 or not _wording_ok(asked.question) or asked.key.lower() in _EMPTY_KEYS:
-        return False
+    if len(words) > 18 or not _wording_ok(asked.question) or asked.key.lower() in _EMPTY_KEYS or \
+            words[-1].lower() in _EN_PARTICLE_WORDS | {"on"} or " of its " in asked.question:
+        return False  # "What year did Edmund hand over?": a verb without what it acts on
     names = [i for i, w in enumerate(words) if i and w[:1].isupper() and w != "I"]
     # The title's own name words, not its common ones: "the project" is not "Project Nightjar".
     topic = {w.lower() for w in title.split() if len(w) >= 4 and not _any_english(w)}
@@ -478,8 +479,10 @@ def _number_questions(clause: _Clause) -> list[Asked]:
                         "since": "Since when"}[prep]
                 after = rest[j + 1:]
                 left = rest[: start - 1] + ([] if _adjunct_start(after) else _until_comma(after))
-                if "as" in left[1:]:
-                    left = left[: left.index("as", 1)]  # "launched as the product of X in 2005": asked without it
+                if "as" in left:
+                    left = left[: left.index("as")]  # "launched as the product of X in 2005": asked without it
+                if {"years", "months", "weeks", "days", "decades"} & {t.lower() for t in left}:
+                    continue  # "spent seven years ... in 1992": the year is not when he spent them
                 out.append(_inverted_q("when", word, clause, left, token,
                                        ("In which year", "What year") if word == "When" else ()))
             continue
@@ -551,9 +554,9 @@ def _name_questions(clause: _Clause) -> list[Asked]:
                 name.endswith(("tide", "mas", "moot"))
             # "from the dry dock in Lantrecy", "in a glass case in the Library": the place belongs to the
             # noun before it, not to the verb; a noun that is also a verb ("case") counts after a determiner.
+            window = [t.lower() for t in rest[max(0, start - 6 - the): start - 2 - the]]
             noun_before = before_prep.islower() and _is_noun(before_prep) and (
-                not _verb_lemma(before_prep) or start - 3 - the >= 0 and rest[start - 3 - the].lower() in _DETERMINERS
-                or start - 4 - the >= 0 and rest[start - 4 - the].lower() in _DETERMINERS)
+                not _verb_lemma(before_prep) or bool(set(window) & (_DETERMINERS - {"one", "two", "three"})))
             if not noun_before and not time_name:
                 out.append(_inverted_q("where", "Where", clause, left, name))
         elif prep == "by" and clause.aux in ("was", "were", "is", "are") and clause.verb:
@@ -729,8 +732,10 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     names = _names(clause.subject)
     if phrase[0].lower() == "the" and names and subject[:1].isupper():
         start, end = names[0]
-        out.append(_subject_q("who", _who(' '.join(clause.subject[start:end])), f"{clause.aux} {_join(phrase)}",
-                         " ".join(clause.subject[start:end])))
+        described_head = next((phrase[i - 1] for i, w in enumerate(phrase) if i > 1 and w.lower() in _PREPOSITIONS),
+                              phrase[-1])  # "the co-founder of X": co-founder
+        wh = "Who" if _person_noun(described_head) else _who(" ".join(clause.subject[start:end]))
+        out.append(_subject_q("who", wh, f"{clause.aux} {_join(phrase)}", " ".join(clause.subject[start:end])))
     return out
 
 
@@ -765,6 +770,8 @@ def _ja_ask(sentence: str, span: str, wh: str) -> str | None:
     else:
         body = body.replace(span, wh, 1)
     at = body.find(wh)
+    if "であり、" in body[at:]:
+        return None  # 「霧山郷の何であり、…学者です」: the answer is both, one half is a wrong one
     if re.match(r"(?:に|で|と|へ)?[はも]", body[at + len(wh):]):
         return None  # 「何には」「いつは」: a question word cannot be the topic; 「何にも」 means "anything"
     for ending, asked in _JA_ENDINGS:
@@ -819,7 +826,7 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         if at and plain[at - 1].isdigit():
             continue  # a unit (38センチ) is asked for with the number, not on its own
         read_as = ja_name_kind(name, plain)
-        if re.search(r"(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の" + re.escape(name), context or plain):
+        if re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の" + re.escape(name), context or plain):
             read_as = "person"  # introduced by a role: 「僧の宥閑」「紙漉き女の楢崎ハツ」
         if name.endswith("色") and plain[:at].endswith("い"):
             continue  # 「美しい何色」 is no Japanese, and 「美しい何」 asks a colour with 何
@@ -832,7 +839,7 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         role = name.endswith(_JA_PERSON_NOUN_END) and not name.endswith(_JA_PERSON_END) and read_as != "person"
         if after[:1] == "の" and (role or name.endswith("家") or ja_name_follows(plain, at + len(name) + 1)):
             continue  # 「鍛冶職人の丹生田重吉」「丹生田家の11代目」: who is named right after; no riddle
-        if role and re.search(r"(?:多く|\d+人|数人|大勢|仲間)の$", plain[:at]):
+        if re.search(r"(?:多く|\d+人|数人|大勢|仲間)の$", plain[:at]):
             continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
         if read_as == "person" and not name.endswith(_JA_PERSON_END) and after[:1] in "にで":
             continue  # 「誰に住んでいた」: a name the dictionary guesses at is a person only as a subject or object
