@@ -67,9 +67,10 @@ def test_easy_questions_ask_about_most_sentences_in_several_wordings(docs, lang)
     name, text = next(iter(docs.items()))
     sentences = [s for s in split_sentences(text) if len(s) > 8]
     qa = RulesGenerator().generate("qa_easy", name, text, lang, 6 * len(sentences), seed=0)["qa"]
-    # Two in three, not every one: a sentence whose only question would read as a statement with a blank
-    # ("Merchants pay a toll of how many coins?") is left unasked (issue 29: a person must accept them).
-    assert len({p["answer"] for p in qa}) >= 0.66 * len(sentences), "most sentences are asked about"
+    # More than half, not every one: a sentence whose only question would read as a statement with a blank
+    # ("Merchants pay a toll of how many coins?") or run past 16 words is left unasked (issue 29: a person
+    # must accept every question; 95 of 100 is the bar).
+    assert len({p["answer"] for p in qa}) > 0.5 * len(sentences), "most sentences are asked about"
     by_fact: dict = {}
     for pair in qa:
         assert not question_problems(pair["question"], pair["answer_key"], text), pair
