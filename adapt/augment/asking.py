@@ -385,7 +385,7 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
         if alone and words[i - 1].lower() not in ("the", "of") and _is_noun(words[i].lower()):
             return False  # "Fishermen", "Apprentices", "Children": a common noun that opened the sentence
     if _RESIDENCE.match(asked.question):
-        return False  # "Who grew up in Dunmarrow?": many did; a year or a deed is what picks one out
+        return False  # "Who grew up in Dunmarrow?", "Who was born in 1971 in X?": many did; a deed picks one out
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered[:-1]):
         if w == "the" and lowered[i + 1] in _ANAPHORIC and (i + 2 >= len(words) or lowered[i + 2] != "of"):
@@ -422,7 +422,7 @@ _ANAPHORIC = {"firm", "company", "business", "project", "station", "building", "
 _EN_PARTICLE_WORDS = {"up", "down", "out", "off", "back", "away", "over"}
 # Keys that say nothing: "Who was Walter Brisk? -> man".
 _EMPTY_KEYS = {"man", "woman", "person", "people", "place", "thing", "one", "part", "kind", "type", "way", "name",
-               "something", "area", "item", "object", "group"}
+               "something", "area", "item", "object", "group", "time", "use", "care", "note", "account", "end"}
 _KIN = {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "grandfather",
         "grandmother", "cousin", "nephew", "niece", "friend", "teacher", "master", "apprentice", "widow"}
 
@@ -433,6 +433,13 @@ def _adjective_only(word: str) -> bool:
     lemmas = getAllLemmas(word.lower())
     return word[:1].isupper() and bool(lemmas) and "NOUN" not in lemmas and "PROPN" not in lemmas and (
         "ADJ" in lemmas or "ADV" in lemmas)
+
+
+def _irregular_participle(word: str) -> bool:
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+    return any(word.lower() in getInflection(lemma, tag="VBN") and word.lower() != lemma for lemma in lemmas)
 
 
 def _gerund(word: str) -> bool:
@@ -449,7 +456,7 @@ def _any_english(word: str) -> bool:
 
 
 _RESIDENCE = re.compile(r"^(?:Who|Do you know who|Can you tell me who) (?:grew up|lived|lives|worked|works|stayed|"
-                        r"settled|died|was raised)\b(?!.*\b1\d{3}\b)(?!.*\b20\d{2}\b)")
+                        r"settled|died|was raised|was born)\b")  # many were born in 1971 in Wrackmouth
 
 
 def _wording_ok(text: str) -> bool:
@@ -628,7 +635,8 @@ def _how_questions(clause: _Clause) -> list[Asked]:
         for token in rest[j + 1:]:
             if token.lower() in _PREPOSITIONS - {"of"} | {"and", "that", "when", "who", "which", "where"}:
                 break
-            if phrase and token.endswith("ed") and token.islower() and _verb_lemma(token):
+            if phrase and token.islower() and (token.endswith("ed") and _verb_lemma(token) or
+                                               _irregular_participle(token)):  # "larch grown in"
                 if phrase[-1].lower() not in _DETERMINERS and _is_noun(rest[j + 2 + len(phrase)] if j + 2 + len(
                         phrase) < len(rest) else ""):
                     return []  # "white glazed tiles": cut at "glazed", the key would be "white"
@@ -733,8 +741,9 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     head_end = next((i for i, t in enumerate(phrase[1:], 1) if t.lower() in _PREPOSITIONS), len(phrase))
     described = phrase[1:head_end]
     cut = next((i for i, t in enumerate(described) if t.lower() in ("named", "called") or t[:1].isupper()
-                or t[:1].isdigit() or i and t.islower() and t.endswith("ed")), len(described))
-    participle_cut = cut < len(described) and described[cut].islower() and described[cut].endswith("ed")
+                or t[:1].isdigit() or i and t.islower() and t.endswith(("ed", "ing"))), len(described))
+    participle_cut = cut < len(described) and described[cut].islower() and described[cut].endswith("ed") and \
+        cut + 1 < len(described)  # "white glazed tiles": the key would be "white"
     key = _join(described[:cut][-3:])
     subject = clause.subject_text()
     out = []
@@ -848,7 +857,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         if at and plain[at - 1].isdigit():
             continue  # a unit (38センチ) is asked for with the number, not on its own
         read_as = ja_name_kind(name, plain)
-        if re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の" + re.escape(name), context or plain):
+        if re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(name),
+                     context or plain):
             read_as = "person"  # introduced by a role: 「僧の宥閑」「紙漉き女の楢崎ハツ」
         if name.endswith("色") and plain[:at].endswith("い"):
             continue  # 「美しい何色」 is no Japanese, and 「美しい何」 asks a colour with 何
