@@ -48,6 +48,8 @@ _MADE = re.compile(r"^(?:is|are|was|were) (?:\w+ )?(?:founded|built|established|
 def _subject_q(kind: str, wh: str, body: str, key: str) -> Asked:
     if _MADE.match(body):
         wh = "What"  # what is founded, built or launched is a thing, whatever its name looks like
+    elif re.match(r"^(?:passed|granted|issued|ruled|decided|voted|appointed|awarded|banned|forbade|ordered)\b", body):
+        wh = "Who"  # "Who passed the Ember Statute?": a council acts as people do
     lower = wh.lower()
     copula = re.match(r"^(is|are|was|were) ((?:the|a|an) .+)$", body)
     # Asked in passing, a copula goes after its noun phrase: "do you know what the capital is", not
@@ -256,7 +258,7 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
             if word in _ADVERBS | {"last"} and following and following[1] == "VBD":
                 # "the volcano last erupted in 1547": an adverb, then the verb (did ... last erupt)
                 return _finish(subject, None, [word], tokens[v + 1], "VBD", following[0], tokens[v + 2:], title)
-            found = _verb_lemma(word)
+            found = _verb_lemma(word) if word.lower() not in _ADVERBS else None  # "still" is no verb here
             if found and not (v >= 1 and tokens[v - 1].lower() in _DETERMINERS):
                 lemma, tag = found
                 if tag == "VBD" and subject[0].lower() in _DETERMINERS and _participle_too(word, lemma) and any(
@@ -269,7 +271,7 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
 
 
 def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | None:
-    if len(subject) > 10 or not rest or _gerund(subject[0]):
+    if len(subject) > 10 or not rest or _gerund(subject[0]) or subject[-1].lower() in _ADVERBS:
         return None  # "Rebuilding the east wing took ...": a gerund is no subject to move
     if len(subject) > 1 and any(w.lower() in _PRONOUNS | {"who", "which", "that", "whose"} for w in subject):
         return None  # "afterwards he", "anyone who lives": not a subject we can move
@@ -324,8 +326,9 @@ def _clauses(sentence: str) -> list[list[str]]:
 _KEY_VALUE = re.compile(r"^(?:[-*•+]\s+)?(?P<key>[A-Z][A-Za-z ]{1,30}):\s+(?P<value>[^:]{2,120})$")
 
 
-def english_questions(sentence: str, title: str) -> list[Asked]:
-    """Every question this sentence answers that its structure lets us ask."""
+def english_questions(sentence: str, title: str, context: str = "") -> list[Asked]:
+    """Every question this sentence answers that its structure lets us ask. `context`: the whole
+    document, whose casing a word keeps ("sea-silk" opens a sentence as "Sea-silk")."""
     asked: list[Asked] = []
     pair = _KEY_VALUE.match(sentence.strip().rstrip("."))
     if pair and title and title not in ("this document",):
@@ -349,9 +352,28 @@ def english_questions(sentence: str, title: str) -> list[Asked]:
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
-    unique = {a.question: a for a in map(_plain_wordings, map(_without_also, asked))
-              if _fine(a) and _self_contained(a, title)}
+    cased = (_document_casing(a, context) for a in map(_plain_wordings, map(_without_also, asked)))
+    unique = {a.question: a for a in cased if _fine(a) and _self_contained(a, title)}
     return list(unique.values())
+
+
+def _document_casing(asked: Asked, context: str) -> Asked:
+    """A capital that came from the start of the sentence goes when the document writes the word in lower
+    case elsewhere and no capitalised word stands beside it (so "the Salt Tithe" keeps its capitals)."""
+    if not context:
+        return asked
+
+    def recase(text: str) -> str:
+        words = text.split(" ")
+        for i in range(1, len(words)):
+            word = words[i].rstrip("?,")
+            neighbours = words[i - 1:i] + words[i + 1:i + 2]
+            if word[:1].isupper() and not any(n[:1].isupper() for n in neighbours if n != words[0] or i > 1) and \
+                    re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word.lower())}\b", context):
+                words[i] = words[i].replace(word, word.lower(), 1)
+        return " ".join(words)
+
+    return Asked(asked.kind, recase(asked.question), asked.key, tuple(recase(v) for v in asked.variants))
 
 
 def _fine(asked: Asked) -> bool:
@@ -423,6 +445,8 @@ _EN_PARTICLE_WORDS = {"up", "down", "out", "off", "back", "away", "over"}
 # Keys that say nothing: "Who was Walter Brisk? -> man".
 _EMPTY_KEYS = {"man", "woman", "person", "people", "place", "thing", "one", "part", "kind", "type", "way", "name",
                "something", "area", "item", "object", "group", "time", "use", "care", "note", "account", "end"}
+_MEETING_VERBS = {"meet", "marry", "hire", "appoint", "employ", "succeed", "replace", "visit", "teach", "train",
+                  "follow", "join", "help", "name"}
 _KIN = {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "grandfather",
         "grandmother", "cousin", "nephew", "niece", "friend", "teacher", "master", "apprentice", "widow"}
 
@@ -594,7 +618,8 @@ def _name_questions(clause: _Clause) -> list[Asked]:
                 rest[end:end + 1] != ["and"]):
             # The object: "Cassivar Dunlowe married Liss Aumbery" -> "Who did Cassivar Dunlowe marry?"
             left = rest[end:]
-            out.append(_inverted_q("who", _who(name), clause, left, name))
+            wh = "Who" if clause.lemma in _MEETING_VERBS else _who(name)  # "met Constance Gate": a person
+            out.append(_inverted_q("who", wh, clause, left, name))
         elif before in ("named", "called"):
             # "a shipowner named Ulrika Fanchon": ask for the name of the one it describes.
             noun = start - 2
@@ -686,7 +711,8 @@ def _object_questions(clause: _Clause) -> list[Asked]:
             len(rest):len(rest) + 1] == [","]:
         return []  # one of a list ("holds management, ..."): half an answer
     leftover = [t.lower() for t in rest[end:]]
-    if any(i and t.islower() and t.endswith("ed") and _verb_lemma(t) for i, t in enumerate(phrase)) or \
+    if any(t.islower() and (i and t.endswith("ed") or t.endswith(("ing", "s"))) and _verb_lemma(t) and not _is_noun(t)
+           for i, t in enumerate(phrase)) or \
             clause.lemma in ("tell", "say", "know", "think", "believe") or phrase[:1] and \
             phrase[0].lower() in _EN_PARTICLE_WORDS | {"on", "in", "about"}:
         return []  # "a fiddle carved from ...": the object runs on; "the bakers tell a different story"
@@ -763,6 +789,8 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
         start, end = names[0]
         described_head = next((phrase[i - 1] for i, w in enumerate(phrase) if i > 1 and w.lower() in _PREPOSITIONS),
                               phrase[-1])  # "the co-founder of X": co-founder
+        if described_head.lower().startswith("co-"):
+            return out  # "the co-founder": there were several, a stranger's answer may be the other one
         wh = "Who" if _person_noun(described_head) else _who(" ".join(clause.subject[start:end]))
         out.append(_subject_q("who", wh, f"{clause.aux} {_join(phrase)}", " ".join(clause.subject[start:end])))
     return out

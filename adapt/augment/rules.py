@@ -211,7 +211,7 @@ class RulesGenerator:
 @functools.lru_cache(maxsize=64)
 def _asked_by_sentence(text: str, title: str, lang: str) -> tuple[tuple[str, tuple], ...]:
     """Each sentence with the questions it answers; once per document, for all five QA categories."""
-    ask = functools.partial(japanese_questions, context=text) if _is_ja(lang) else english_questions
+    ask = functools.partial(japanese_questions if _is_ja(lang) else english_questions, context=text)
     # The quality check's own guard, applied as the questions are written: what it would drop is never
     # offered, so a category's count is filled with questions that pass.
     return tuple((sentence, tuple(a for a in ask(sentence, title) if not question_problems(a.question, a.key, text)
