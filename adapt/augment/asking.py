@@ -367,7 +367,10 @@ def _document_casing(asked: Asked, context: str) -> Asked:
         words = text.split(" ")
         for i in range(1, len(words)):
             word = words[i].rstrip("?,")
-            neighbours = words[i - 1:i] + words[i + 1:i + 2]
+            # Neighbours across "of" too: "the Guild of Tidewrights", "the Night of Kettles" are names.
+            neighbours = words[i - 1:i] + words[i + 1:i + 2] + (
+                words[i + 2:i + 3] if words[i + 1:i + 2] == ["of"] else []) + (
+                words[i - 2:i - 1] if i >= 2 and words[i - 1] == "of" else [])
             if word[:1].isupper() and not any(n[:1].isupper() for n in neighbours if n != words[0] or i > 1) and \
                     re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word.lower())}\b", context):
                 words[i] = words[i].replace(word, word.lower(), 1)
@@ -591,6 +594,8 @@ def _name_questions(clause: _Clause) -> list[Asked]:
                                                     _PREPOSITIONS | {"and", "when", "while", "because", "as"}):
             after = rest[end:]
             left = rest[: start - 1 - the] + ([] if _adjunct_start(after) else _until_comma(after))
+            left = [t for i, t in enumerate(left) if not (_YEAR.match(t) or i + 1 < len(left) and _YEAR.match(
+                left[i + 1]) and t.lower() in ("in", "by", "around", "since"))]  # "Where did he die [in 1894]?"
             before_prep = rest[start - 2 - the] if start - 2 - the >= 0 else ""
             time_name = rest[end - 1] in ("Night", "Day", "Eve", "Festival", "Feast", "Fair", "Week") or \
                 name.endswith(("tide", "mas", "moot"))
@@ -949,7 +954,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
                 break
     means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)
     if means and plain.count(means.group(1)) == 1:
-        person = means.group(1).endswith(_JA_PERSON_END) or ja_name_kind(means.group(1), plain) == "person"
+        person = means.group(1).endswith(_JA_PERSON_END) or ja_name_kind(means.group(1), plain) == "person" or \
+            re.search(r"(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(means.group(1)), plain)
         question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
