@@ -289,7 +289,7 @@ def test_evaluate_shows_the_report(page, quick_demo):
     tab(page, "3. Evaluate")
     table = wait_text(page, "#eval-qa", lambda t: "facts only read" in t or "trained questions" in t)
     # The three question sets by name (issue 29); the CPU quick demo trains QA in CPT, no SFT.
-    assert "facts only read, never asked" in table and "after CPT" in table
+    assert "facts only read, asked in the text's words" in table and "after CPT" in table
     page.locator("#eval-synthetic").get_by_text("Synthetic data").first.click()  # what was generated, to read
     categories = wait_text(page, "#eval-synthetic-table", lambda t: "kept" in t or "qa_" in t)
     assert "qa_easy" in categories and "paraphrase" in categories

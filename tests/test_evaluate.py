@@ -175,7 +175,7 @@ def test_report_validates_and_says_what_each_number_was_computed_on(evaluated_ru
     for name in ("perplexity", "tokens", "qa"):
         assert (run.path / report["plots"][name]).stat().st_size > 5000
     summary = (run.path / "report.md").read_text()
-    assert "held-out domain (4 docs" in summary and "facts only read, never asked fact match (13 questions)" in summary
+    assert "held-out domain (4 docs" in summary and "facts only read, asked in the text's words fact match (13 questions)" in summary
     assert f"trained facts, new wording fact match ({asked['reworded']} questions)" in summary
     answers = [json.loads(line) for line in (run.path / "qa_answers.jsonl").read_text().splitlines()]
     assert {"answer_base", "answer_cpt", "answer_sft"} <= set(answers[0])

@@ -132,7 +132,7 @@ def test_model_card_tells_what_was_trained_and_how_it_scored(run, tiny_model, tm
     ppl = report["perplexity"]["heldout_domain"]
     assert (f"held-out domain perplexity {ppl['base']['perplexity']:.2f} → {ppl['sft']['perplexity']:.2f} "
             f"({ppl['sft']['change_pct']:+.1f}%)") in text
-    assert "facts only read, never asked: fact match" in text and "trained questions: fact match" in text
+    assert "facts only read, asked in the text's words: fact match" in text and "trained questions: fact match" in text
     assert (run.path / "report.md").read_text().strip() in text
     assert 'PeftModel.from_pretrained(base, "someone/tiny-domain")' in text
     # nothing local: no path of this machine, and metadata the Hub accepts (peft's own card is refused)
