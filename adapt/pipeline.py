@@ -22,7 +22,7 @@ from adapt.augment.runner import run_augmentation
 from adapt.config import ConfigError, RunConfig, path_problems
 from adapt.data.conversations import ChatDataError
 from adapt.data.ingest import ingest, why_no_documents
-from adapt.data.questions import QAFileError
+from adapt.data.questions import QAFileError, share_with_range
 from adapt.data.readers import IngestError
 from adapt.data.store import write_ingest_outputs
 from adapt.evaluate.stage import evaluate_run, precheck_run
@@ -373,6 +373,7 @@ def log_report(raw: dict) -> None:
     for split, scores in report.qa.items():
         if scores:
             log.info("eval: %s QA fact match: %s", split, ", ".join(
-                f"{k} {v.fact_match:.0%}" for k, v in scores.items() if v.fact_match is not None))
+                f"{k} {share_with_range(v.fact_match, v.questions)}" for k, v in scores.items()
+                if v.fact_match is not None))
     if report.finding:
         log.info("eval: %s", report.finding)

@@ -30,7 +30,7 @@ from huggingface_hub.errors import HfHubHTTPError, HTTPError, OfflineModeIsEnabl
 
 from adapt.bundled import MODELS as BUNDLED_MODELS
 from adapt.config import ConfigError, RunConfig
-from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES
+from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES, share_with_range
 from adapt.fileio import PRIVATE_FILE_MODE, read_json, write_json_atomic, write_text_atomic
 from adapt.models import ModelNotAvailable, load_for_inference, rope_overrides
 from adapt.rundir import RunDir
@@ -168,7 +168,8 @@ def _headline(report: Report | None) -> str | None:
         final = _final_model(qa)
         if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
             parts.append(f"{SPLIT_NAMES[split]['en']}: fact match {qa['base'].fact_match:.0%} (base) → "
-                         f"{qa[final].fact_match:.0%} ({labels[final]}, {qa[final].questions} questions)")
+                         f"{share_with_range(qa[final].fact_match, qa[final].questions)} ({labels[final]}, "
+                         f"{qa[final].questions} questions)")
     for values, label in ((report.heldout_domain, "held-out domain perplexity"),
                           (report.general, "general-text perplexity")):
         final = _final_model(values)

@@ -248,3 +248,14 @@ def test_the_users_questions_are_marked_and_shown_first_in_the_evaluate_tab(eval
     assert view["eval.user_questions"]["value"][0][4].startswith("ベース ")
     # Not again in the table of generated questions below it.
     assert all(r[1] != mine["question"] for r in answer_rows(run)[1])
+
+
+def test_a_share_of_few_questions_is_shown_with_what_it_could_be():
+    """Issue 29: the quick demo asks 5 to 20 questions, where one answer is 5 to 20 points; every fact match
+    the app, the report and the model card show carries its 95% (Wilson) range."""
+    from adapt.data.questions import share_with_range
+
+    assert share_with_range(0.0, 5) == "0% (0/5, 95%: 0%–43%)"
+    assert share_with_range(1.0, 5) == "100% (5/5, 95%: 57%–100%)"
+    assert share_with_range(0.1, 60) == "10% (6/60, 95%: 5%–20%)"
+    assert share_with_range(0.5, 0) == "50%"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES
+from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES, share_with_range
 from adapt.evaluate.report import MODEL_LABELS, localized_plot_name
 from adapt.fileio import read_json, read_jsonl
 from adapt.jobs import JobError
@@ -46,8 +46,10 @@ def perplexity_rows(report: Report) -> list[list]:
 def qa_rows(report: Report, lang: str = "en") -> list[list]:
     """One row per question split and model, the splits named so that nobody reads a trained fact as
     knowledge: trained questions, trained facts in new words, facts only read."""
+    # The fact match with its 95% range: a quick demo asks 5 to 20 questions, where one is 5 to 20 points.
     return [[SPLIT_NAMES[split][lang], MODEL_LABELS.get(model, model), scores.questions,
-             _share(scores.fact_match, ".0%"), _share(scores.similarity, ".3f"), _share(scores.judge, ".0%")]
+             share_with_range(scores.fact_match, scores.questions) if scores.fact_match is not None else "",
+             _share(scores.similarity, ".3f"), _share(scores.judge, ".0%")]
             for split in QUESTION_SPLITS for model, scores in report.qa.get(split, {}).items()]
 
 

@@ -5,6 +5,7 @@ asked about), the evaluation and the Arena.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -28,6 +29,19 @@ SPLIT_NAMES = {
     # these on harrowgate against 3% of a person's questions in other words, 22% of those worded close).
     "heldout": {"en": "facts only read, asked in the text's words", "ja": "読んだだけの事実（文書の言い回しで質問）"},
 }
+
+
+def share_with_range(share: float, questions: int) -> str:
+    """"0% (0/5, 95%: 0-43%)": a share of few questions is shown with what it could be (Wilson interval),
+    so that nobody reads 0 of 5 as "learned nothing" or 5 of 5 as "learned everything"."""
+    if not questions:
+        return f"{share:.0%}"
+    right = round(share * questions)
+    z, n = 1.96, questions
+    centre = (right + z * z / 2) / (n + z * z)
+    half = z * math.sqrt(right * (n - right) / n + z * z / 4) / (n + z * z)
+    low, high = max(0.0, centre - half), min(1.0, centre + half)
+    return f"{share:.0%} ({right}/{n}, 95%: {low:.0%}–{high:.0%})"
 
 
 def _folded(text: str) -> str:

@@ -6,7 +6,7 @@ import functools
 import json
 from pathlib import Path
 
-from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES
+from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES, share_with_range
 
 SCHEMA_PATH = Path(__file__).with_name("report_schema.json")
 MODEL_LABELS = {"base": "base", "cpt": "after CPT", "sft": "after SFT", "retrieval": "base + retrieval"}
@@ -196,8 +196,10 @@ def markdown(report: dict) -> str:
             for metric, pct in (("fact_match", True), ("similarity", False), ("judge", True)):
                 row = [qa[split].get(m, {}).get(metric) for m in models]
                 if any(v is not None for v in row):
-                    lines.append(f"| {label} {metric.replace('_', ' ')} ({n} questions) | "
-                                 + " | ".join(_fmt(v, pct) for v in row) + " |")
+                    # A fact match with its 95% range: with 5 questions one answer is 20 points.
+                    cells = [share_with_range(v, n) if metric == "fact_match" and v is not None else _fmt(v, pct)
+                             for v in row]
+                    lines.append(f"| {label} {metric.replace('_', ' ')} ({n} questions) | " + " | ".join(cells) + " |")
         lines.append("")
     general = general_questions_line(report.get("general_questions"))
     if general:
