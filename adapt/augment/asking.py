@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from adapt.augment.constituents import (ja_clause_end, ja_common_noun, ja_has_subject, ja_name_follows, ja_name_kind,
-                                        ja_names_something, ja_plain_form)
+                                        ja_inside_relative, ja_names_something, ja_plain_form)
 
 
 @dataclass(frozen=True)
@@ -889,6 +889,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         after = plain[at + len(name):][:2]
         if at and plain[at - 1].isdigit():
             continue  # a unit (38センチ) is asked for with the number, not on its own
+        if ja_inside_relative(plain, at + len(name)) or re.match(r"が[0-9０-９]", plain[at + len(name):]):
+            continue  # a side detail of another noun; 「工房が14軒」: the count gives the thing away
         read_as = ja_name_kind(name, plain)
         if re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(name),
                      context or plain):
@@ -904,6 +906,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         role = name.endswith(_JA_PERSON_NOUN_END) and not name.endswith(_JA_PERSON_END) and read_as != "person"
         if after[:1] == "の" and (role or name.endswith("家") or ja_name_follows(plain, at + len(name) + 1)):
             continue  # 「鍛冶職人の丹生田重吉」「丹生田家の11代目」: who is named right after; no riddle
+        if role and re.search(r"(?:た|る|い)$", plain[:at]):
+            continue  # 「白鹿に扮した誰が」「行き先を示す誰」: the description already says who (舞手, 旅人)
         if re.search(r"(?:多く|\d+人|数人|大勢|仲間)の$", plain[:at]):
             continue  # 「22人の筏師」 asked as 「22人の誰」 is no Japanese
         if read_as == "person" and not name.endswith(_JA_PERSON_END) and after[:1] in "にで":

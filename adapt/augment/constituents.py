@@ -101,6 +101,18 @@ def ja_has_subject(clause: str) -> bool:
     return any(t[2] in ("は", "が") and t[3][0] == "助詞" and t[3][1] in ("係助詞", "格助詞") for t in _ja_tokens(clause))
 
 
+def ja_inside_relative(sentence: str, end: int) -> bool:
+    """The span ending at `end` sits inside a clause that describes a noun (「白鹿に扮した舞手が」,
+    「茶屋で働いていた笹倉あやが」): asking it asks a side detail of something else."""
+    tokens = [t for t in _ja_tokens(sentence) if t[0] >= end]
+    for this, following in zip(tokens, tokens[1:]):
+        if this[2] in ("、", "。"):
+            return False
+        if this[3][0] in ("動詞", "助動詞", "形容詞") and this[3][5].startswith("連体形") and following[3][0] == "名詞":
+            return True
+    return False
+
+
 def ja_common_noun(key: str, sentence: str) -> bool:
     """The dictionary knows `key` as one ordinary word (夜市, 峠道, 茶屋): no place name."""
     at = sentence.find(key)
