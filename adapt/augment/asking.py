@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from adapt.augment.constituents import (ja_clause_end, ja_common_noun, ja_has_subject, ja_name_follows, ja_name_kind,
-                                        ja_inside_relative, ja_names_something, ja_plain_form)
+from adapt.augment.constituents import (
+    is_english_word, ja_clause_end, ja_common_noun, ja_has_subject,
+    ja_name_follows, ja_name_kind, ja_inside_relative, ja_names_something, ja_plain_form)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ _PRONOUNS = {"it", "he", "she", "they"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 # Capitalised words that open a sentence without naming anything.
-_OPENERS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "These", "Those", "Every", "Each",
+SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "These", "Those", "Every", "Each",
             "Because", "Most", "Some", "All", "When", "Since", "After", "Before", "However", "But", "And", "There",
             "They", "He", "She", "We", "You", "I", "If", "As", "For", "From", "By", "With", "Of", "To", "Many",
             "According", "Today", "Once", "Although", "While", "During", "His", "Her", "Their", "Our"}
@@ -132,7 +133,7 @@ def _join(tokens: list[str]) -> str:
 
 def _is_name(word: str, first: bool) -> bool:
     """Capitalised, and not merely because it opens the sentence ("Fishermen of Velmor")."""
-    return word[:1].isupper() and not (first and (word in _OPENERS or _is_noun(word))) and word not in _MONTHS
+    return word[:1].isupper() and not (first and (word in SENTENCE_OPENERS or _is_noun(word))) and word not in _MONTHS
 
 
 def _names(tokens: list[str]) -> list[tuple[int, int]]:
@@ -200,7 +201,7 @@ class _Clause:
 
     def subject_text(self) -> str:
         words = self.subject[:]
-        if words[0] in _OPENERS and words[0] not in ("I",) or _adjective_only(words[0]):
+        if words[0] in SENTENCE_OPENERS and words[0] not in ("I",) or _adjective_only(words[0]):
             words[0] = words[0].lower()  # "Early Tern-6 units": the capital came from the sentence's start
         return _join(words)
 
@@ -295,8 +296,8 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
         subject = title.split()  # the document is about its title: "It was built ..." means the title
     if subject[0].lower() in ("there", "this", "that", "these", "those", "which", "who", "we", "you", "i"):
         return None
-    topic = {w.lower() for w in title.split() if len(w) >= 4 and not _any_english(w)}
-    if not any(_is_name(w, i == 0) for i, w in enumerate(subject)) and not topic & {w.lower() for w in subject}:
+    if not any(_is_name(w, i == 0) for i, w in enumerate(subject)) and not _title_names(title) & {
+            w.lower() for w in subject}:
         return None  # "the sounder", "the salt makers": a stranger cannot tell which one is meant
     return _Clause(list(subject), aux, list(adverbs), verb, tag, lemma, list(rest))
 
@@ -401,9 +402,7 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
             words[-1].lower() in _EN_PARTICLE_WORDS | {"on"} or " of its " in asked.question:
         return False  # "What year did Edmund hand over?": a verb without what it acts on
     names = [i for i, w in enumerate(words) if i and w[:1].isupper() and w != "I"]
-    # The title's own name words, not its common ones: "the project" is not "Project Nightjar".
-    topic = {w.lower() for w in title.split() if len(w) >= 4 and not _any_english(w)}
-    if not names and not topic & {w.lower() for w in words}:
+    if not names and not _title_names(title) & {w.lower() for w in words}:
         return False  # neither a name nor the document's own subject ("a standard loaf of ambercrust")
     for i in names:
         alone = not (words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper())
@@ -469,17 +468,16 @@ def _irregular_participle(word: str) -> bool:
     return any(word.lower() in getInflection(lemma, tag="VBN") and word.lower() != lemma for lemma in lemmas)
 
 
+def _title_names(title: str) -> set[str]:
+    """The title's own name words, not its common ones: "the project" is not "Project Nightjar", while
+    "ambercrust" is the page's own subject."""
+    return {w.lower() for w in title.split() if len(w) >= 4 and not is_english_word(w)}
+
+
 def _gerund(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return word.lower().endswith("ing") and bool(getAllLemmas(word.lower(), upos="VERB"))
-
-
-@lru_cache(maxsize=4096)
-def _any_english(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word.lower()))
 
 
 _RESIDENCE = re.compile(r"^(?:Who|Do you know who|Can you tell me who) (?:grew up|lived|lives|worked|works|stayed|"
@@ -892,9 +890,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         if ja_inside_relative(plain, at + len(name)) or re.match(r"が[0-9０-９]", plain[at + len(name):]):
             continue  # a side detail of another noun; 「工房が14軒」: the count gives the thing away
         read_as = ja_name_kind(name, plain)
-        if re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(name),
-                     context or plain):
-            read_as = "person"  # introduced by a role: 「僧の宥閑」「紙漉き女の楢崎ハツ」
+        if _introduced_as_person(name, context or plain):
+            read_as = "person"
         if name.endswith("色") and plain[:at].endswith("い"):
             continue  # 「美しい何色」 is no Japanese, and 「美しい何」 asks a colour with 何
         if name.endswith(_JA_STRONG_PLACE_END) and not name.endswith(_JA_PERSON_END):
@@ -959,11 +956,17 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
     means = re.search(r"([一-龥ァ-ヴー]{2,})(?:によって|を使って|を用いて)", plain)
     if means and plain.count(means.group(1)) == 1:
         person = means.group(1).endswith(_JA_PERSON_END) or ja_name_kind(means.group(1), plain) == "person" or \
-            re.search(r"(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(means.group(1)), plain)
+            _introduced_as_person(means.group(1), plain)
         question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
     return [a for a in asked if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)]
+
+
+def _introduced_as_person(name: str, text: str) -> bool:
+    """A name introduced by a role: 「僧の宥閑」「紙漉き女の楢崎ハツ」 (not 「22人の筏師」: a count of people)."""
+    return re.search(r"(?<![0-9０-９])(?:僧|師|者|人|守|工|頭|主|女|男|娘|妻|夫|子)の[一-龥]{0,4}" + re.escape(name),
+                     text) is not None
 
 
 def _ja_named(question: str, title: str) -> bool:

@@ -29,16 +29,15 @@ _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
 
 # Japanese nouns that name a position, a part, a time or a manner, not a thing: asked with 何 they
 # make a riddle (「霧山郷の何にある湖ですか」 -> 中央).
-_JA_VAGUE = {"中央", "中流", "上流", "下流", "先頭", "表面", "斜面", "部分", "様子", "場所", "土地", "研究", "評判",
-             "特長", "特徴", "二人", "一人", "一日", "周り", "周囲", "中ほど", "奥", "前", "後", "上", "下", "横", "側",
-             "外", "内", "間", "際", "時", "頃", "ため", "こと", "もの", "方", "人", "人々", "姿", "形", "名", "名前",
-             "最後", "最初", "当日", "夕方", "朝夕", "途中", "場合", "一度", "全体", "中", "近く", "ほとり", "片側",
-             "両側", "両岸", "仕組み", "習わし", "決まり", "道具", "工夫", "理由", "目的", "結果", "特色", "一つ",
-             "仲間", "仕事", "作業", "主役", "模様", "全面", "諸国", "原料", "材料", "直径", "長さ", "重さ", "高さ",
-             "幅", "深さ", "広さ", "大きさ", "数", "量", "色", "一面", "周辺", "付近", "向こう", "頂上", "中心",
-             "たくさん", "多く", "ほか", "他", "以外", "手", "目", "声", "音", "気持ち", "心", "意味", "言葉",
-             "家々", "順番", "先端", "自然", "最大", "最小", "最初", "一番", "木材", "自慢", "材", "品", "物", "自分", "建物", "機会", "人前", "具合", "故郷", "総出", "合間", "産物", "技法", "植物", "草花", "年月", "女性", "男性", "無償", "無料", "感謝", "生涯", "一生", "北", "南", "東", "西", "北西", "北東", "南西",
-             "南東", "東西", "南北", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
+_JA_VAGUE = {"中央", "中流", "上流", "下流", "先頭", "表面", "斜面", "部分", "様子", "場所", "土地", "研究", "評判", "特長", "特徴", "二人", "一人",
+             "一日", "周り", "周囲", "中ほど", "奥", "前", "後", "上", "下", "横", "側", "外", "内", "間", "際", "時", "頃", "ため", "こと",
+             "もの", "方", "人", "人々", "姿", "形", "名", "名前", "最後", "最初", "当日", "夕方", "朝夕", "途中", "場合", "一度", "全体", "中",
+             "近く", "ほとり", "片側", "両側", "両岸", "仕組み", "習わし", "決まり", "道具", "工夫", "理由", "目的", "結果", "特色", "一つ", "仲間", "仕事",
+             "作業", "主役", "模様", "全面", "諸国", "原料", "材料", "直径", "長さ", "重さ", "高さ", "幅", "深さ", "広さ", "大きさ", "数", "量", "色",
+             "一面", "周辺", "付近", "向こう", "頂上", "中心", "たくさん", "多く", "ほか", "他", "以外", "手", "目", "声", "音", "気持ち", "心", "意味",
+             "言葉", "家々", "順番", "先端", "自然", "最大", "最小", "一番", "木材", "自慢", "材", "品", "物", "自分", "建物", "機会", "人前",
+             "具合", "故郷", "総出", "合間", "産物", "技法", "植物", "草花", "年月", "女性", "男性", "無償", "無料", "感謝", "生涯", "一生", "北", "南",
+             "東", "西", "北西", "北東", "南西", "南東", "東西", "南北", "一緒", "互い", "残り", "始まり", "終わり", "最中", "半分"}
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +58,25 @@ def _ja_tokens(sentence: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ..
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def is_english_word(word: str) -> bool:
+    """lemminflect's lexicon knows the word (any part of speech): "Sounder" is, "Ambercrust" is not."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
+
+
+def _ja_span(sentence: str, at: int, end: int) -> list[tuple]:
+    """The words of `sentence` that lie wholly in [at, end)."""
+    return [t for t in _ja_tokens(sentence) if t[0] >= at and t[1] <= end]
+
+
 def ja_name_kind(key: str, sentence: str) -> str | None:
     """'person' or 'place' when the dictionary reads `key` in `sentence` as such a name."""
     at = sentence.find(key)
     if at < 0:
         return None
-    inside = [t for t in _ja_tokens(sentence) if t[0] >= at and t[1] <= at + len(key)]
+    inside = _ja_span(sentence, at, at + len(key))
     kinds = {t[3][2] for t in inside if t[3][:2] == ("名詞", "固有名詞")}
     return "person" if "人名" in kinds else "place" if "地名" in kinds else None
 
@@ -116,7 +128,7 @@ def ja_inside_relative(sentence: str, end: int) -> bool:
 def ja_common_noun(key: str, sentence: str) -> bool:
     """The dictionary knows `key` as one ordinary word (夜市, 峠道, 茶屋): no place name."""
     at = sentence.find(key)
-    inside = [t for t in _ja_tokens(sentence) if t[0] >= at and t[1] <= at + len(key)] if at >= 0 else []
+    inside = _ja_span(sentence, at, at + len(key)) if at >= 0 else []
     return len(inside) == 1 and inside[0][3][:2] == ("名詞", "普通名詞")
 
 
@@ -161,7 +173,7 @@ def _ja_key_problem(key: str, sentence: str) -> str | None:
     while (at := sentence.find(key, start)) >= 0:
         start = at + 1
         end = at + len(key)
-        inside = [t for t in tokens if t[0] >= at and t[1] <= end]
+        inside = _ja_span(sentence, at, end)
         if not inside or inside[0][0] != at or inside[-1][1] != end:
             problems.append("answer key cuts a word")
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from adapt.augment.constituents import key_problem, pointer_problem
+from adapt.augment.constituents import is_english_word, key_problem, pointer_problem
 
 # Interrogatives, and in English the auxiliaries a yes/no or inverted question opens with.
 _EN_WH = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how)\b", re.I)
@@ -92,7 +92,8 @@ def unsupported_facts(text: str, source: str) -> list[str]:
     inside = {w for words in sentences for w in words[1:] if w[0].isupper()}
     for words in sentences:
         for i, word in enumerate(words):
-            if word[0].isupper() and word not in _COMMON_CAPS and (i > 0 or word in inside or not _english(word)):
+            if word[0].isupper() and word not in _COMMON_CAPS and (
+                    i > 0 or word in inside or not is_english_word(word)):
                 facts.add(word)
     return sorted(f for f in facts if _compact(f) not in haystack)
 
@@ -101,13 +102,7 @@ def lost_capitals(text: str, source: str) -> list[str]:
     """Names of the source written in lower case ("orbis Lumen Systems" for Orbis Lumen Systems)."""
     lower_in_source = set(re.findall(r"\b[a-z][a-z'’-]+\b", source))
     names = {w for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", source) if w.lower() not in lower_in_source}
-    return sorted(w for w in names if re.search(rf"\b{w.lower()}\b", text) and not _english(w))
-
-
-def _english(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word.lower()))
+    return sorted(w for w in names if re.search(rf"\b{w.lower()}\b", text) and not is_english_word(w))
 
 
 def check_item(kind: str, item: dict, source: str, extra_names: str = "") -> str | None:

@@ -19,7 +19,7 @@ import random
 import re
 from collections import Counter
 
-from adapt.augment.asking import english_questions, japanese_questions
+from adapt.augment.asking import SENTENCE_OPENERS, english_questions, japanese_questions
 from adapt.augment.constituents import key_problem
 from adapt.augment.parse import Unparseable
 from adapt.augment.quality import question_problems
@@ -42,11 +42,6 @@ _EN_RELATION = re.compile(
 )
 _PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 _JA_RELATION = re.compile(r"^(?P<s>.+?)(?P<r>は|には|では)(?P<o>.+?)[。！]?$")
-
-
-_SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "These", "Those", "Every",
-                     "Each", "Most", "Some", "All", "When", "After", "Before", "During", "Its", "There", "They",
-                     "He", "She", "His", "Her", "Their", "Many", "For", "From", "By", "With", "Of", "To", "As"}
 
 
 def _is_ja(lang: str) -> bool:
@@ -130,7 +125,7 @@ class RulesGenerator:
                         # Only a word that is capitalised because it opens the sentence loses its capital:
                         # "the glider ..." but never "orbis Lumen Systems" (issue 29).
                         first = body.split(" ", 1)[0]
-                        if first in _SENTENCE_OPENERS:
+                        if first in SENTENCE_OPENERS and first != "I":
                             body = body[0].lower() + body[1:]
                     out.append(frame.format(t=title, s=body))
             texts.append(("" if _is_ja(lang) else " ").join(out))
