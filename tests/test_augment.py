@@ -1,6 +1,7 @@
 """Synthetic augmentation with every backend for real, resumability, and tolerance of bad output."""
 
 import json
+import re
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,7 +71,15 @@ def test_easy_questions_ask_about_most_sentences_in_several_wordings(docs, lang)
     # More than half, not every one: a sentence whose only question would read as a statement with a blank
     # ("Merchants pay a toll of how many coins?") or run past 16 words is left unasked (issue 29: a person
     # must accept every question; 95 of 100 is the bar).
-    assert len({p["answer"] for p in qa}) > 0.5 * len(sentences), "most sentences are asked about"
+    asked = {p["answer"] for p in qa}
+    if lang == "en":
+        assert len(asked) > 0.5 * len(sentences), "most sentences are asked about"
+    else:
+        # Japanese keys are names and numbers only (an ordinary noun is often given away by the question's
+        # own verb: 葺く -> 屋根), so a sentence is asked about when it holds one: every sentence with a
+        # number is.
+        with_number = {s for s in sentences if re.search(r"[0-9]", s)}
+        assert with_number and with_number <= asked, with_number - asked
     by_fact: dict = {}
     for pair in qa:
         assert not question_problems(pair["question"], pair["answer_key"], text), pair

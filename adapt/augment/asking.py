@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from adapt.augment.constituents import (
-    is_english_word, ja_clause_end, ja_common_noun, ja_has_subject,
+    is_english_word, ja_clause_end, ja_common_noun, ja_common_word_key, ja_has_subject,
     ja_name_follows, ja_name_kind, ja_inside_relative, ja_names_something, ja_plain_form)
 
 
@@ -960,7 +960,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
-    return [a for a in asked if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)]
+    return [a for a in asked if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)
+            and not ja_common_word_key(a.key, plain)]
 
 
 def _introduced_as_person(name: str, text: str) -> bool:
