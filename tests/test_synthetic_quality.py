@@ -4,6 +4,8 @@ at the counts of the knowledge-injection preset and more, before any filtering."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from adapt.augment.parse import Unparseable
@@ -122,3 +124,29 @@ def test_a_restatement_that_lowercases_a_name_is_refused_and_the_rules_keep_capi
     texts = RulesGenerator().generate("paraphrase", "Orbis Lumen Systems", source, "en", 3, seed=0)["texts"]
     assert texts and all("orbis" not in t for t in texts) and all(not check_item("text", {"text": t}, source, "Orbis")
                                                                   for t in texts)
+
+
+def test_a_second_verb_phrase_is_asked_and_names_are_said_whole():
+    """What a person asked about and the writer missed or shortened (issue 29, the report-only domain):
+    "Who led Project Nightjar?" sits in a second verb phrase; "Fulmar" is the document's "Fulmar FG-9"."""
+    from adapt.augment.asking import english_questions
+
+    def asked(sentence, title="", context=""):
+        return {a.question: a.key for a in english_questions(sentence, title, context=context or sentence)}
+
+    second = asked("The Osprey K-4 weighed 6 kilograms and was led by Ada Quill in the first trials.")
+    assert second.get("How many kilograms did the Osprey K-4 weigh?") == "6"
+    assert second.get("Who led the Osprey K-4 in the first trials?") == "Ada Quill" or \
+        any(key == "Ada Quill" for key in second.values())
+    shared = asked("Tarrow bread is baked with rye and covered with a crust of salt.")
+    assert shared.get("What is Tarrow bread covered with?") == "crust of salt"
+    # A participle describing the object is not a second predicate of the subject.
+    assert not any("scatter" in q for q in asked("The Vell Hall has a ceiling painted blue and scattered with stars."))
+    # A page with no title is about the name it mentions most, here "Vessick": the document's "Vessick VG-2".
+    page = ("The Vessick VG-2 is the depth gauge of Corran Works, a device that records the depth of a harbour. "
+            "It was introduced in 1981, and the first one was installed at Pellow by the Vessick brothers.")
+    written = RulesGenerator().generate("qa_easy", "", page, "en", 20, seed=0)["qa"]
+    assert "When was the Vessick VG-2 introduced?" in {p["question"] for p in written}, written
+    assert not any(re.search(r"\bVessick (?!VG-2)", p["question"]) for p in written)
+    generic = "The training scheme of Corran Works teaches welding. It has run since 1950."
+    assert not asked("It has run since 1950.", "The Training Scheme", generic), "whose scheme? the title is no name"

@@ -198,6 +198,7 @@ class _Clause:
     tag: str  # VBD / VBZ / VBP of the finite verb
     lemma: str | None
     rest: list[str]
+    tail: list[str] = ()  # "and" and a second verb phrase of the same subject, cut from rest
 
     def subject_text(self) -> str:
         words = self.subject[:]
@@ -263,11 +264,33 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
             if found and not (v >= 1 and tokens[v - 1].lower() in _DETERMINERS):
                 lemma, tag = found
                 if tag == "VBD" and subject[0].lower() in _DETERMINERS and _participle_too(word, lemma) and any(
-                        t.lower() in _AUX or (_verb_lemma(t) or ("", ""))[1] == "VBD" for t in tokens[v + 1:]):
+                        t.lower() in _AUX or (_verb_lemma(t) or ("", ""))[1] == "VBD" for t in _until_and(tokens[v + 1:])):
                     continue  # "A festival called X is held ...": a participle, the verb comes later
                 if tag == "VBP" and not (subject[-1].endswith("s") or subject[-1][:1].isupper()):
                     continue
                 return _finish(subject, None, [], word, tag, lemma, tokens[v + 1:], title)
+    return None
+
+
+def _until_and(tokens: list[str]) -> list[str]:
+    """Up to a coordinating "and": "weighed 4 kilograms and was made ..." has its second verb there."""
+    return tokens[: tokens.index("and")] if "and" in tokens else tokens
+
+
+def _second_predicate(clause: _Clause) -> list[str] | None:
+    """"The B-12 weighed 4 kilograms and was made to be screwed to a bulkhead": the second verb phrase
+    with the first one's subject, as a clause of its own ("The B-12 was made to ...")."""
+    for i, token in enumerate(clause.tail[:-1]):
+        if token.lower() == "and":
+            second = clause.tail[i + 1:]
+            found = _verb_lemma(second[0])
+            if second[0].lower() in _AUX or not found or not _participle_too(second[0], found[0]) or \
+                    len(second) < 2 or second[1].lower() not in _PREPOSITIONS:
+                return clause.subject + second  # "and was made ...", "and learned mathematics from ..."
+            if clause.aux in ("is", "are", "was", "were"):
+                # "is seasoned with juniper and covered with a lid": the participle shares the first's aux
+                return clause.subject + [clause.aux] + second
+            return None  # "has a ceiling painted blue and scattered with stars": the ceiling is scattered
     return None
 
 
@@ -280,10 +303,11 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
             title.lower().split()):
         return None  # a clause cut out of a sentence that begins mid-phrase
     # A second verb phrase ("was built in 1871 and was the first ...") is not part of this one.
+    tail: list[str] = []
     for i, token in enumerate(rest[:-1]):
         if token.lower() == "and" and (rest[i + 1].lower() in _AUX or (_verb_lemma(rest[i + 1]) or ("", ""))[1]
                                        in ("VBD", "VBZ")):
-            rest = rest[:i]
+            rest, tail = rest[:i], rest[i:]
             break
     if not rest:
         return None
@@ -299,7 +323,7 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
     if not any(_is_name(w, i == 0) for i, w in enumerate(subject)) and not _title_names(title) & {
             w.lower() for w in subject}:
         return None  # "the sounder", "the salt makers": a stranger cannot tell which one is meant
-    return _Clause(list(subject), aux, list(adverbs), verb, tag, lemma, list(rest))
+    return _Clause(list(subject), aux, list(adverbs), verb, tag, lemma, list(rest), tail)
 
 
 def _clauses(sentence: str) -> list[list[str]]:
@@ -340,10 +364,15 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
         about = title[4:] if title.startswith("The ") else title
         return [Asked("number" if number else "what",
                       f"What is the {pair.group('key').strip().lower()} of {about}?", key)]
-    for tokens in _clauses(sentence):
+    pending = _clauses(sentence)
+    while pending:
+        tokens = pending.pop(0)
         clause = _parse(tokens, title)
-        if clause is None:
+        if clause is None or tokens[0].lower() in _PRONOUNS and _generic_title(title, context):
             continue
+        second = _second_predicate(clause)
+        if second and len(pending) < 8:
+            pending.append(second)
         asked += _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
         asked += _object_questions(clause)
         asked += _define_questions(clause, title)
@@ -353,9 +382,45 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
-    cased = (_document_casing(a, context) for a in map(_plain_wordings, map(_without_also, asked)))
+    cased = (_whole_names(_document_casing(a, context), context)
+             for a in map(_plain_wordings, map(_without_also, asked)))
     unique = {a.question: a for a in cased if _fine(a) and _self_contained(a, title)}
     return list(unique.values())
+
+
+def _generic_title(title: str, context: str) -> bool:
+    """A title the document also writes in lower case ("The Apprentice Scheme": "the apprentice scheme of
+    Harrowgate Instruments") is a common noun, not a name: "it" stood for it, and a question made with it
+    ("since when has the Apprentice Scheme run?") does not say whose."""
+    plain = re.sub(r"^(?:The|A|An)\s+", "", title or "").strip()
+    return bool(plain) and bool(context) and plain != plain.lower() and \
+        re.search(rf"\b{re.escape(plain.lower())}\b", context) is not None
+
+
+def _whole_names(asked: Asked, context: str) -> Asked:
+    """A name the sentence shortened, said in full where the document says it one way only: "Fulmar"
+    -> "Fulmar FG-9" (a model code after it), "Harrow" -> "Alaric Harrow" (a given name before it)."""
+    if not context:
+        return asked
+
+    def widen(text: str) -> str:
+        words = text.split(" ")
+        for i in range(1, len(words)):
+            word = words[i].rstrip("?,")
+            if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or words[i - 1][:1].isupper() or \
+                    i + 1 < len(words) and words[i + 1][:1].isupper():
+                continue
+            fuller = {m.group(0) for m in re.finditer(rf"\b{word} [A-Z]{{1,3}}-?\d[\w-]*", context)}
+            fuller |= {m.group(0) for m in re.finditer(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ {word}\b(?! [A-Z])", context)
+                       if m.group(0).split()[0] not in SENTENCE_OPENERS}
+            if len(fuller) == 1:
+                full = fuller.pop()
+                article = full.startswith(word) and words[i - 1].lower() not in _DETERMINERS and re.search(
+                    rf"\b[Tt]he {re.escape(full)}\b", context)  # "the Fulmar FG-9", as the document says
+                words[i] = words[i].replace(word, ("the " if article else "") + full, 1)
+        return " ".join(words)
+
+    return Asked(asked.kind, widen(asked.question), asked.key, tuple(widen(v) for v in asked.variants))
 
 
 def _document_casing(asked: Asked, context: str) -> Asked:
@@ -387,7 +452,7 @@ def _fine(asked: Asked) -> bool:
     # a stranded "of" is a phrase cut in two ("What does the salt pan of?").
     return 3 <= len(words) <= 30 and asked.key.lower() not in body.lower() and body[0].isupper() and not any(
         asked.key.lower() in v.lower() for v in asked.variants) and "," not in body and not re.search(
-        r"\b(?:the|a|an|and)\?$|(?<!\btaste )(?<!\bsmell )(?<!\bconsist )(?<!\bmade )\bof\?$", body)
+        r"\b(?:the|a|an|and)\?$|\band \w+\?$|(?<!\btaste )(?<!\bsmell )(?<!\bconsist )(?<!\bmade )\bof\?$", body)
 
 
 def _self_contained(asked: Asked, title: str = "") -> bool:
@@ -408,6 +473,9 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
         alone = not (words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper())
         if alone and words[i - 1].lower() not in ("the", "of") and _is_noun(words[i].lower()):
             return False  # "Fishermen", "Apprentices", "Children": a common noun that opened the sentence
+    if re.match(r"^(?:Do you know |Can you tell me )?what (?:was|were|is|are) \w+ in \d{4}\b(?!.*\bby\b)",
+                asked.question, re.I):
+        return False  # "What was founded in 1402 on the southern coast ...": a date and a place pick out nothing
     if _RESIDENCE.match(asked.question):
         return False  # "Who grew up in Dunmarrow?", "Who was born in 1971 in X?": many did; a deed picks one out
     lowered = [w.lower() for w in words]

@@ -218,8 +218,8 @@ def _ja_key_problem(key: str, sentence: str) -> str | None:
 def _en_key_problem(key: str, source: str) -> str | None:
     words = key.split()
     first = words[0].lower().strip("\"'“”")
-    if key.lower() in _EN_PRONOUN_KEYS:
-        return "answer key is a pronoun"
+    if key.lower() in _EN_PRONOUN_KEYS or first in _EN_PRONOUN_KEYS - {"one"}:
+        return "answer key is a pronoun"  # "them down", "its harbour": what it stands for is not said
     if re.search(r"['’]s$", key):
         return "answer key is a possessive, not a whole name"
     if first in _EN_VERB_START or first in _EN_PARTICLES:
