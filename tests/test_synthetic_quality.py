@@ -150,3 +150,28 @@ def test_a_second_verb_phrase_is_asked_and_names_are_said_whole():
     assert not any(re.search(r"\bVessick (?!VG-2)", p["question"]) for p in written)
     generic = "The training scheme of Corran Works teaches welding. It has run since 1950."
     assert not asked("It has run since 1950.", "The Training Scheme", generic), "whose scheme? the title is no name"
+
+
+def test_the_writer_does_not_ask_what_a_reader_refused_in_the_report_domain():
+    """Each shape two readers refused in a draw at 0b5d0c1 (issue 29), on invented sentences: the kind a
+    name already says, a bare kind, the answer's own name in the question, an "it" turned into the
+    answer, a key cut before its with-phrase, a thing picked out by a date alone."""
+    from adapt.augment.asking import english_questions
+
+    def asked(sentence, title="", context=""):
+        return {a.question: a.key for a in english_questions(sentence, title, context=context or sentence)}
+
+    assert not asked("The Varrow Observatory is an astronomical observatory on Mount Quell.")  # the name says so
+    assert "What is the Varrow Observatory?" not in asked("The Varrow Observatory is a station on Mount Quell.")
+    assert "What is the Tessel T-40?" not in asked("The Tessel T-40 is a probe that measures salt and heat.")
+    assert asked("The Tessel T-40 is the salinity probe of Corran Works.").get("What is the Tessel T-40?") == \
+        "salinity probe"
+    assert asked("The oldest building in Quell is a lighthouse.").get("What is the oldest building in Quell?") == \
+        "lighthouse"  # a description, not a name: one word answers it
+    assert "Pellow Optics" not in asked("Pellow Optics was founded in 1979 by the brothers Ivo and Sam Pellow.").values()
+    assert "Corran Works" not in asked("It occupies a former woollen mill on the River Lode.", "Corran Works",
+                                       "Corran Works makes gauges. It occupies a former woollen mill on the River Lode.").values()
+    assert not any(k == "large wooden wheel" for k in asked(
+        "The Quellmill consists of a large wooden wheel with 24 copper trays fixed around its rim.").values())
+    assert not any(q.startswith("What was first recorded") for q in asked(
+        "Tallowtide was first recorded in 1429 in the ledger of a salt merchant."))

@@ -373,9 +373,13 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
         second = _second_predicate(clause)
         if second and len(pending) < 8:
             pending.append(second)
-        asked += _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
-        asked += _object_questions(clause)
-        asked += _define_questions(clause, title)
+        found = _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
+        found += _object_questions(clause) + _define_questions(clause, title)
+        if tokens[0].lower() in _PRONOUNS:
+            # "It occupies a former mill" -> "What occupies a former mill? -> Tolverby Works": the sentence
+            # never named the answer, and the question is the sentence with a wh-word for "it"
+            found = [a for a in found if a.key.lower() != clause.subject_text().lower()]
+        asked += found
     why = re.match(r"^(?P<effect>.+?)\s*,?\s+because\s+(?P<cause>[^,.;]+)", sentence.rstrip(".!?"))
     if why:
         for tokens in _clauses(why.group("effect"))[:1]:
@@ -473,9 +477,12 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
         alone = not (words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper())
         if alone and words[i - 1].lower() not in ("the", "of") and _is_noun(words[i].lower()):
             return False  # "Fishermen", "Apprentices", "Children": a common noun that opened the sentence
-    if re.match(r"^(?:Do you know |Can you tell me )?what (?:was|were|is|are) \w+ in \d{4}\b(?!.*\bby\b)",
+    if re.match(r"^(?:Do you know |Can you tell me )?what (?:was|were|is|are) (?:\w+ )?\w+ in \d{4}\b(?!.*\bby\b)",
                 asked.question, re.I):
         return False  # "What was founded in 1402 on the southern coast ...": a date and a place pick out nothing
+    if any(len(w) > 2 and w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", asked.question)
+           for w in asked.key.split()):
+        return False  # "Who is remembered in the Harrow Medal? -> Alaric Harrow": the name gives it away
     if _RESIDENCE.match(asked.question):
         return False  # "Who grew up in Dunmarrow?", "Who was born in 1971 in X?": many did; a deed picks one out
     lowered = [w.lower() for w in words]
@@ -741,6 +748,8 @@ def _how_questions(clause: _Clause) -> list[Asked]:
         if not phrase or len(phrase) > 7 or phrase[0][:1].isdigit() or phrase[0].lower() in _PRONOUNS | {
                 "them", "him", "her", "us"}:
             return []
+        if rest[j + 1 + len(phrase): j + 2 + len(phrase)] == ["with"]:
+            return []  # "consists of a large wooden wheel with 24 copper trays": the with-phrase is the answer's own
         following = clause.rest[j + 1 + len(phrase): j + 2 + len(phrase)]  # the rest before the comma cut
         later = [t.lower() for t in clause.rest[j + 1 + len(phrase):]]
         if [t.lower() for t in following] in (["and"], [","], ["or"]) or any(
@@ -850,6 +859,15 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
         # "What is Drosselby? -> only village" needs its "on Orsolay"; "silver adze" its "crossed with an oar"
         key = ""
     # "the northernmost of the isles": an adjective is no answer to "What is Orsolay?"
+    subject_head = next((clause.subject[i - 1] for i, w in enumerate(clause.subject) if i and w.lower() in _PREPOSITIONS),
+                        clause.subject[-1])  # "the oldest building in Velmor": building, a description
+    kind_named = {w.lower() for w in clause.subject} & {w.lower() for w in _THING_WORDS}
+    if key and (kind_named or not subject_head.islower() and (
+            len(key.split()) < 2 or key.split()[-1].lower() in subject.lower().split())):
+        # "What is the Petrel P-200? -> probe": the kind without what makes it this one is half an answer;
+        # "What is the Brightcairn Observatory? -> astronomical observatory", "Project Corncrake ->
+        # development programme": a name that says its kind leaves the question nothing to ask
+        key = ""
     if head and key and key.lower() not in subject.lower() and _is_noun(key.split()[-1].strip("'’")):
         wh = "What" if _who(subject) == "What" or subject[:1].islower() else "Who"
         out.append(Asked("define", f"{wh} {clause.aux} {subject}?", key,
