@@ -175,3 +175,29 @@ def test_the_writer_does_not_ask_what_a_reader_refused_in_the_report_domain():
         "The Quellmill consists of a large wooden wheel with 24 copper trays fixed around its rim.").values())
     assert not any(q.startswith("What was first recorded") for q in asked(
         "Tallowtide was first recorded in 1429 in the ledger of a salt merchant."))
+
+
+def test_the_writer_on_a_domain_it_was_not_written_against():
+    """Shapes readers refused on a report-only domain the writer had never run on (issue 29, Corvel
+    Ferries at dea3a8f: 54 of 100 accepted), on invented sentences: a heading's label taken for a name,
+    a bare given name, one of two people who acted together, a place asked with what, first of nothing,
+    a count read as a subject, a description cut short."""
+    from adapt.augment.asking import english_questions
+
+    def asked(sentence, title="", context=""):
+        return {a.question: a.key for a in english_questions(sentence, title, context=context or sentence)}
+
+    page = "# Profile: Captain Ines Varro\n\nInes Varro joined in 1980. She had grown up in Brill on Tessa Island."
+    written = RulesGenerator().generate("qa_easy", "Profile: Captain Ines Varro", page, "en", 20, seed=0)["qa"]
+    assert written and not any("Profile" in p["question"] or "have grown" in p["question"] for p in written), written
+    story = "Edwin Roke founded the line. Edwin died in 1983. Mara stepped down in 1989 and was succeeded by Ivo Dunn. " \
+            "Mara Roke ran the line from 1971."
+    assert not any("Edwin die" in q for q in asked("Edwin died in 1983.", "", story)) or \
+        "When did Edwin Roke die?" in asked("Edwin died in 1983.", "", story)
+    assert "Mara" not in asked("Mara stepped down in 1989 and was succeeded by Ivo Dunn.", "", story).values()
+    assert "Ada Pell" not in asked("The strike ended when the union's secretary, Tam Gow, and Ada Pell reached an "
+                                   "agreement in the town hall.").values()
+    assert asked("The Lark Bay was towed into Port Senna by a tug.").get("Where was the Lark Bay towed?") == "Port Senna"
+    assert not any(q.endswith("first?") for q in asked("The Lark Bay came first, in 1988, followed by the Senna in 1990."))
+    assert not any(k == "work" for k in asked("Nineteen people work at the Senna slipway under its manager.").values())
+    assert "What was the Margery?" not in asked("The Margery was a former naval harbour launch.")

@@ -91,6 +91,9 @@ _THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor"
                 "College", "Hospital", "Clinic", "Airport", "Harbourside", "Square", "Place", "Court", "Avenue"}
 _CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                 "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                 "fifty", "hundred", "dozens", "hundreds", "thousands", "several", "many", "some", "most", "all"}
 _YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9][A-Za-z0-9'’-]*|[,%]")  # 3.2 and 4,000 are one number
 
@@ -250,11 +253,16 @@ def _parse(tokens: list[str], title: str) -> _Clause | None:
                 if not (found and _participle_too(tokens[i + 1], found[0])):
                     return None
                 return _finish(subject, aux, adverbs, tokens[i + 1], "", None, tokens[i + 2:], title)
+            if aux == "had" and (verb is not None or i < len(tokens) and tokens[i].islower() and (
+                    _irregular_participle(tokens[i]) or tokens[i].endswith("ed"))):
+                return None  # "She had grown up in Ardwen": "did she have grown up" is no question
             if aux in ("has", "have", "had") and verb is None:
                 # "has 288 steps": a main verb, which takes do-support in a question.
                 return _finish(subject, None, adverbs, word, "VBZ" if aux == "has" else ("VBD" if aux == "had" else "VBP"),
                                "have", tokens[i:], title)
             return _finish(subject, aux, adverbs, verb, "", None, tokens[i:], title)
+        if len(subject) == 1 and (subject[0].lower() in _NUMBER_WORDS or _NUMBER.match(subject[0])):
+            continue  # "Nineteen people work ...": a count, then its noun, is no subject and verb
         if word.islower() and (subject[-1][:1].isupper() or subject[-1].lower() not in _DETERMINERS):
             following = _verb_lemma(tokens[v + 1]) if v + 1 < len(tokens) and tokens[v + 1].islower() else None
             if word in _ADVERBS | {"last"} and following and following[1] == "VBD":
@@ -375,7 +383,7 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
             pending.append(second)
         found = _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
         found += _object_questions(clause) + _define_questions(clause, title)
-        if tokens[0].lower() in _PRONOUNS:
+        if tokens[0].lower() in ("it", "they"):
             # "It occupies a former mill" -> "What occupies a former mill? -> Tolverby Works": the sentence
             # never named the answer, and the question is the sentence with a wh-word for "it"
             found = [a for a in found if a.key.lower() != clause.subject_text().lower()]
@@ -386,6 +394,8 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
             clause = _parse(tokens, title)
             if clause is not None:
                 asked.append(_inverted_q("why", "Why", clause, clause.rest, why.group("cause").strip()))
+    asked = [a for a in asked if not (re.match(r"^(?:Do you know |Can you tell me )?(?:who|what)\b", a.question, re.I)
+                                      and _half_answer(a.key, sentence, context))]
     cased = (_whole_names(_document_casing(a, context), context)
              for a in map(_plain_wordings, map(_without_also, asked)))
     unique = {a.question: a for a in cased if _fine(a) and _self_contained(a, title)}
@@ -401,6 +411,26 @@ def _generic_title(title: str, context: str) -> bool:
         re.search(rf"\b{re.escape(plain.lower())}\b", context) is not None
 
 
+def _half_answer(key: str, sentence: str, context: str) -> bool:
+    """The key is one of two ("Denny Catto, and Harriet Corvel reached an agreement": who did? both), or
+    half a name the document writes in full ("was succeeded by ...": Harriet, who is Harriet Corvel)."""
+    if key[:1].isupper() and " and " not in key and re.search(
+            rf"\b[A-Z][\w-]*,? and {re.escape(key)}\b|\b{re.escape(key)},? and (?:the |a |an )?[A-Z]", sentence):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]{2,}", key)) and bool(context) and bool(_fuller_names(key, context))
+
+
+def _fuller_names(word: str, context: str) -> set[str]:
+    """The longer names the document writes `word` in: "Fulmar FG-9" (a model code after it), "Alaric
+    Harrow" (a given name before it), "Edwin Corvel" (a surname after it)."""
+    fuller = {m.group(0) for m in re.finditer(rf"\b{word} [A-Z]{{1,3}}-?\d[\w-]*", context)}
+    fuller |= {m.group(0) for m in re.finditer(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ {word}\b(?! [A-Z])", context)
+               if m.group(0).split()[0] not in SENTENCE_OPENERS}
+    fuller |= {m.group(0) for m in re.finditer(rf"(?<![A-Z][a-z]\s)\b{word} [A-Z][a-z]+\b(?! [A-Z])", context)
+               if m.group(0).split()[1] not in SENTENCE_OPENERS | _THING_WORDS | _MONTHS}
+    return fuller
+
+
 def _whole_names(asked: Asked, context: str) -> Asked:
     """A name the sentence shortened, said in full where the document says it one way only: "Fulmar"
     -> "Fulmar FG-9" (a model code after it), "Harrow" -> "Alaric Harrow" (a given name before it)."""
@@ -414,9 +444,7 @@ def _whole_names(asked: Asked, context: str) -> Asked:
             if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or words[i - 1][:1].isupper() or \
                     i + 1 < len(words) and words[i + 1][:1].isupper():
                 continue
-            fuller = {m.group(0) for m in re.finditer(rf"\b{word} [A-Z]{{1,3}}-?\d[\w-]*", context)}
-            fuller |= {m.group(0) for m in re.finditer(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ {word}\b(?! [A-Z])", context)
-                       if m.group(0).split()[0] not in SENTENCE_OPENERS}
+            fuller = _fuller_names(word, context)
             if len(fuller) == 1:
                 full = fuller.pop()
                 article = full.startswith(word) and words[i - 1].lower() not in _DETERMINERS and re.search(
@@ -480,6 +508,12 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
     if re.match(r"^(?:Do you know |Can you tell me )?what (?:was|were|is|are) (?:\w+ )?\w+ in \d{4}\b(?!.*\bby\b)",
                 asked.question, re.I):
         return False  # "What was founded in 1402 on the southern coast ...": a date and a place pick out nothing
+    if words[-1].lower() in ("first", "last", "next", "second", "again", "later", "afterwards"):
+        return False  # "When did the Carrow Light come first?": first of what, the question does not say
+    if words[0] in ("What", "Do", "Can") and re.match(r"^(?:Do you know |Can you tell me )?what\b", asked.question, re.I) \
+            and not re.match(r"^(?:Do you know |Can you tell me )?what (?:is|are|was|were) the\b", asked.question, re.I) \
+            and len(asked.key.split()) == 1 and asked.key.islower():
+        return False  # "stone", "agreement", "machine": one common noun is a kind, not what the document says
     if any(len(w) > 2 and w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", asked.question)
            for w in asked.key.split()):
         return False  # "Who is remembered in the Harrow Medal? -> Alaric Harrow": the name gives it away
@@ -517,7 +551,8 @@ def _person_noun(word: str) -> bool:
 _ANAPHORIC = {"firm", "company", "business", "project", "station", "building", "scheme", "group", "team", "site",
               "lab", "laboratory", "institute", "office", "factory", "plant", "family", "board", "society", "works",
               "programme", "program", "product", "device", "instrument", "machine", "ship", "vessel", "town", "city",
-              "village", "island", "museum", "school", "church", "bridge", "festival"}
+              "village", "island", "museum", "school", "church", "bridge", "festival", "post", "role", "job",
+              "position"}
 _EN_PARTICLE_WORDS = {"up", "down", "out", "off", "back", "away", "over"}
 # Keys that say nothing: "Who was Walter Brisk? -> man".
 _EMPTY_KEYS = {"man", "woman", "person", "people", "place", "thing", "one", "part", "kind", "type", "way", "name",
@@ -677,7 +712,10 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             window = [t.lower() for t in rest[max(0, start - 6 - the): start - 2 - the]]
             noun_before = before_prep.islower() and _is_noun(before_prep) and (
                 not _verb_lemma(before_prep) or bool(set(window) & (_DETERMINERS - {"one", "two", "three"})))
-            if not noun_before and not time_name:
+            participle_before = any(t.islower() and t.endswith("ed") and _verb_lemma(t) and t != clause.verb
+                                    for t in rest[max(0, start - 4 - the): start - 1 - the])
+            # "found in a sea chest washed ashore on Tumbrask": the place is where it washed ashore
+            if not noun_before and not time_name and not participle_before:
                 out.append(_inverted_q("where", "Where", clause, left, name))
         elif prep == "by" and clause.aux in ("was", "were", "is", "are") and clause.verb:
             # The passive turned round: "was first baked ... by Brisa Tollmarsh" -> "Who first baked ...?"
@@ -763,6 +801,9 @@ def _how_questions(clause: _Clause) -> list[Asked]:
             return []  # "by" + a person is the passive's agent, asked for with Who
         if not (clause.verb or clause.lemma) or any(_names(words)) and _who(_join(words)) == "Who":
             return []
+        if word.lower() == "into" and key[:1].isupper():
+            # "was towed into Port Aldry": a place, asked with where ("What was it towed into?" reads as a thing)
+            return [_inverted_q("where", "Where", clause, rest[:j], key)]
         return [_inverted_q("how" if word.lower() in ("from", "with", "of") else "what", "What", clause,
                             rest[:j] + [word.lower()], key)]
     return []
@@ -850,7 +891,7 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
                 or t[:1].isdigit() or i and t.islower() and t.endswith(("ed", "ing"))), len(described))
     participle_cut = cut < len(described) and described[cut].islower() and described[cut].endswith("ed") and \
         cut + 1 < len(described)  # "white glazed tiles": the key would be "white"
-    key = _join(described[:cut][-3:])
+    key = _join(described[:cut][-3:]) if len(described[:cut]) <= 3 else ""  # "former naval harbour launch": not cut
     subject = clause.subject_text()
     out = []
     scoped = key.split()[:1] and (key.split()[0].lower() in ("only", "first", "last", "main", "chief", "same") or
@@ -861,12 +902,10 @@ def _define_questions(clause: _Clause, title: str) -> list[Asked]:
     # "the northernmost of the isles": an adjective is no answer to "What is Orsolay?"
     subject_head = next((clause.subject[i - 1] for i, w in enumerate(clause.subject) if i and w.lower() in _PREPOSITIONS),
                         clause.subject[-1])  # "the oldest building in Velmor": building, a description
-    kind_named = {w.lower() for w in clause.subject} & {w.lower() for w in _THING_WORDS}
-    if key and (kind_named or not subject_head.islower() and (
-            len(key.split()) < 2 or key.split()[-1].lower() in subject.lower().split())):
+    if key and not subject_head.islower() and (
+            len(key.split()) < 2 or key.split()[-1].lower() in subject.lower().split()):
         # "What is the Petrel P-200? -> probe": the kind without what makes it this one is half an answer;
-        # "What is the Brightcairn Observatory? -> astronomical observatory", "Project Corncrake ->
-        # development programme": a name that says its kind leaves the question nothing to ask
+        # "What is the Brightcairn Observatory? -> astronomical observatory": the name said it
         key = ""
     if head and key and key.lower() not in subject.lower() and _is_noun(key.split()[-1].strip("'’")):
         wh = "What" if _who(subject) == "What" or subject[:1].islower() else "Who"

@@ -69,8 +69,17 @@ def _entities(sentence: str, lang: str) -> list[str]:
     return found
 
 
+_NAME_JOINERS = {"of", "the", "and", "de", "du", "la", "le", "van", "von", "der", "da"}
+
+
 def _title(title: str, text: str, lang: str) -> str:
-    """The document's topic: its title, else the name it mentions most."""
+    """The document's topic: its title when that is a name, else the name it mentions most. A heading's
+    label goes ("Profile: Captain Ida Markwell"); a heading that is a phrase ("Corvel Ferries at a
+    glance") is no name for "it" or "she" to stand for."""
+    if title and not _is_ja(lang):
+        title = re.sub(r"^[A-Za-z ]{1,20}:\s+", "", title).strip()
+        if any(w[:1].islower() and w not in _NAME_JOINERS for w in title.split()[1:]):
+            title = ""
     if title:
         return title
     counts = Counter(e for s in _sentences(text) for e in _entities(s, lang))
