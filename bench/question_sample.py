@@ -2,9 +2,11 @@
 
     python bench/question_sample.py lumen-isles --n 100 --seed 1 > sample.jsonl
 
-What is drawn is what a Knowledge-injection run would train on: the rules generator's questions for
-every document of an example domain, at the preset's counts, after the quality check, one line per
-question with its answer key and the sentence it was built from. A person fills in the three
+What is drawn is what a Knowledge-injection run would ask a person (evaluate, show): the rules
+generator's questions for every document of an example domain, at the preset's counts, after the
+quality check, those whose answer is a name or a number (asking.Asked.askable); with --training,
+every QA pair the run trains on. One line per question with its answer key and the sentence it was
+built from. A person fills in the three
 judgments (grammatical; answerable from the sentence with exactly the key; a question someone would
 ask) and the file is committed beside the domain as `judged_questions.jsonl`.
 """
@@ -28,8 +30,10 @@ from adapt.data.ingest import ingest  # noqa: E402
 from adapt.presets import KNOWLEDGE_INJECTION_QA  # noqa: E402
 
 
-def generated_questions(folder: Path) -> list[dict]:
-    """Every question the rules generator keeps for the documents in `folder`, at the preset's counts."""
+def generated_questions(folder: Path, training: bool = False) -> list[dict]:
+    """Every question the rules generator keeps for the documents in `folder`, at the preset's counts:
+    those it would put to a person (asked in evaluation and shown), or with `training` every QA pair
+    it trains on, the ones whose answer is an ordinary noun phrase too."""
     generator, out, seen = RulesGenerator(), [], set()
     for doc in ingest([folder], DataSection()).documents:
         for category, n in KNOWLEDGE_INJECTION_QA.items():
@@ -40,6 +44,8 @@ def generated_questions(folder: Path) -> list[dict]:
             except Unparseable:
                 continue
             for pair in pairs:
+                if not (training or pair.get("askable", True)):
+                    continue
                 if (doc.title, pair["question"]) in seen or check_item("qa", pair, doc.text, doc.title):
                     continue
                 seen.add((doc.title, pair["question"]))
@@ -53,11 +59,13 @@ def main() -> None:
     parser.add_argument("domain", help="an example domain under examples/domains, or a folder of documents")
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--training", action="store_true",
+                        help="draw from every QA pair trained on, not only the questions a person is asked")
     args = parser.parse_args()
     folder = Path(args.domain)
     if not folder.exists():
         folder = ROOT / "examples" / "domains" / args.domain / "docs"
-    questions = generated_questions(folder)
+    questions = generated_questions(folder, args.training)
     sample = random.Random(args.seed).sample(questions, min(args.n, len(questions)))
     print(f"{len(questions)} questions kept; {len(sample)} drawn", file=sys.stderr)
     for row in sample:

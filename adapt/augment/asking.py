@@ -18,7 +18,7 @@ QA categories can pick theirs, and an answer key: the span the question asks for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from adapt.augment.constituents import (
@@ -32,6 +32,10 @@ class Asked:
     question: str
     key: str
     variants: tuple[str, ...] = ()  # the same question in other words: a reader will not use ours
+    # A question the product may put to a person (measure, show): its answer is a name or a number. The
+    # others are kept as training text in question form: their keys are whole constituents of the
+    # sentence, but whether a reader finds them natural takes a reader of meaning (see _names_or_numbers).
+    askable: bool = True
 
 
 def _inverted_q(kind: str, wh: str, clause, left: list[str], key: str, alternatives: tuple[str, ...] = ()) -> Asked:
@@ -91,6 +95,9 @@ _THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor"
                 "College", "Hospital", "Clinic", "Airport", "Harbourside", "Square", "Place", "Court", "Avenue"}
 _CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_NAME_JOINERS = {"of", "the", "and", "de", "du", "la", "le", "van", "von", "der", "da", "on", "upon"}
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
+         "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
                  "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
                  "fifty", "hundred", "dozens", "hundreds", "thousands", "several", "many", "some", "most", "all"}
@@ -325,6 +332,8 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
         person = _who(title) == "Who"
         if (subject[0].lower() in ("he", "she")) != person:
             return None  # "He brought in a four-day week" in a page about a works: he is not the works
+        if subject[0].lower() == "it" and re.search(r"[^s]s$", title) and not title.startswith("The "):
+            return None  # "Volunteer River Wardens" for "it": a scheme, which its plural title does not name
         subject = title.split()  # the document is about its title: "It was built ..." means the title
     if subject[0].lower() in ("there", "this", "that", "these", "those", "which", "who", "we", "you", "i"):
         return None
@@ -364,14 +373,20 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
     document, whose casing a word keeps ("sea-silk" opens a sentence as "Sea-silk")."""
     asked: list[Asked] = []
     pair = _KEY_VALUE.match(sentence.strip().rstrip("."))
-    if pair and title and title not in ("this document",):
+    if pair:
         # A list item or a form line, "Endurance: 14 hours at 3 knots": what is the endurance of <title>?
-        value = pair.group("value").strip()
+        # Only a number under a plain label, of a page whose title is a name: on a domain the rules had
+        # never seen, readers refused all 13 of "What is the car park of Board?", "the ostingham of
+        # Monday?" (an address line, a timetable, a title that was one word of a heading).
+        value, label = pair.group("value").strip(), pair.group("key").strip()
         number = re.search(r"\d+(?:[.,]\d+)*", value)
-        key = number.group(0) if number else " ".join(value.split()[:5])
         about = title[4:] if title.startswith("The ") else title
-        return [Asked("number" if number else "what",
-                      f"What is the {pair.group('key').strip().lower()} of {about}?", key)]
+        named = len(about.split()) >= 2 and about[:1].isupper() or re.search(r"\d", about or "")
+        if not (number and named and re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){0,2}", label)) or not _is_noun(
+                label.split()[-1].lower()) or {w.lower() for w in label.split()} & (_PREPOSITIONS | {"when", "if"}) or \
+                set(label.split()) & (_DAYS | _MONTHS) or re.match(r"^\d", value) is None:
+            return []
+        return [Asked("number", f"What is the {label.lower()} of {about}?", number.group(0))]
     pending = _clauses(sentence)
     while pending:
         tokens = pending.pop(0)
@@ -398,8 +413,28 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
                                       and _half_answer(a.key, sentence, context))]
     cased = (_whole_names(_document_casing(a, context), context)
              for a in map(_plain_wordings, map(_without_also, asked)))
-    unique = {a.question: a for a in cased if _fine(a) and _self_contained(a, title)}
+    unique = {a.question: replace(a, askable=_names_or_numbers(a)) for a in cased if _fine(a) and _self_contained(a, title)}
     return list(unique.values())
+
+
+def _names_or_numbers(asked: Asked) -> bool:
+    """Whether the question may be put to a person: it asks for a number, a year or a name, as Japanese
+    does. On two domains the rules had never run on, readers refused most questions whose answer was an
+    ordinary noun phrase ("stone", "agreement", "public body", "shallow wells", "great builder") and
+    accepted nearly every date, count, place and person. Which common noun answers a question, and
+    whether the question's own words give it away, needs a reader of meaning (an LLM writer:
+    augment.backend local or endpoint)."""
+    if re.search(r"\b(?:that|this|these|those) [a-z]+\b|\bthe [a-z]+\?$|\b(?:follow|followed|precede|preceded)\?$",
+                 asked.question):
+        return False  # "held that post", "started at the reservoir", "When did X follow?": which, what?
+    key = asked.key.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)*", key):
+        return True
+    words = key.split()
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and \
+        not ({w.strip(",") for w in words} & (_DAYS | _MONTHS)) and \
+        not (len(words) == 1 and is_english_word(words[0].split("-")[0]))  # "Day-to-day" opened its sentence
 
 
 def _generic_title(title: str, context: str) -> bool:
@@ -1085,8 +1120,8 @@ def japanese_questions(sentence: str, title: str, context: str = "") -> list[Ask
         question = _ja_ask(plain, means.group(1), "誰" if person else "何")
         if question:
             asked.append(Asked("how", question, means.group(1)))
-    return [a for a in asked if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)
-            and not ja_common_word_key(a.key, plain)]
+    return [replace(a, askable=not ja_common_word_key(a.key, plain)) for a in asked
+            if a.key not in a.question and len(a.question) <= 120 and _ja_named(a.question, title)]
 
 
 def _introduced_as_person(name: str, text: str) -> bool:

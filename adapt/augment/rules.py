@@ -88,8 +88,8 @@ def _title(title: str, text: str, lang: str) -> str:
     return "この文書" if _is_ja(lang) else "this document"
 
 
-def _qa(question: str, answer: str, key: str) -> dict:
-    return {"question": question, "answer": answer, "answer_key": key}
+def _qa(question: str, answer: str, key: str, askable: bool = True) -> dict:
+    return {"question": question, "answer": answer, "answer_key": key, "askable": askable}
 
 
 class RulesGenerator:
@@ -193,7 +193,7 @@ class RulesGenerator:
             for wording in (asked.question, *asked.variants):
                 if len(qa) >= n:
                     return {"qa": qa}
-                qa.append(_qa(wording, sentence_of[asked], asked.key))
+                qa.append(_qa(wording, sentence_of[asked], asked.key, asked.askable))
         return {"qa": qa}
 
     def _qa_numbers_formula(self, title, text, lang, n, rng):

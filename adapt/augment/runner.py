@@ -291,7 +291,8 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
     whole, with every wording: qa_heldout.jsonl, facts that are only read. Of every other fact with
     three or more wordings one is kept out: qa_reworded.jsonl, a trained fact asked in new words.
     The rest is qa_train.jsonl. A fact the user's own held-out questions (eval.qa_file) ask is held out
-    too, so that their questions measure knowledge, not recall of a trained question."""
+    too, so that their questions measure knowledge, not recall of a trained question. Only questions a
+    person may be asked (`askable`, the default) are ever asked in evaluation; the others train."""
     folder = augment_dir(data_dir)
     pairs: list[dict] = []
     seen: set[tuple[str, str]] = set()
@@ -316,12 +317,16 @@ def split_qa(data_dir: Path, config: RunConfig) -> tuple[list[dict], list[dict]]
         rng = random.Random(f"{config.seed}-{doc_id}")
         groups = by_doc[doc_id]
         rng.shuffle(groups)
+        # Facts a person can be asked about first (a name or a number for a key, see asking.Asked.askable):
+        # a held-out fact is only worth holding out where it can be measured.
+        groups.sort(key=lambda group: not any(pair.get("askable", True) for pair in group))
         n_heldout = 0 if fraction <= 0 or len(groups) < 2 else min(len(groups) - 1, max(1, round(len(groups) * fraction)))
         for number, group in enumerate(groups):
             if number < n_heldout or any(asks_fact_of(pair, q) for pair in group for q in users):
                 heldout.extend(group)
             elif len(group) > 2:  # two wordings stay trained: fewer would teach the fact less
                 rng.shuffle(group)
+                group.sort(key=lambda pair: not pair.get("askable", True))
                 reworded.append(group[0])
                 train.extend(group[1:])
             else:

@@ -148,7 +148,8 @@ def load_questions(data_dir: Path, qa_file: str | None, mode: str, limit: int,
     if not (qa_file and mode == "replace"):
         for split in QUESTION_SPLITS:
             splits[split] = _spread([{**pair, "answer_key": pair.get("answer_key") or pair["answer"], "split": split,
-                                      "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / f"qa_{split}.jsonl")],
+                                      "origin": "synthetic"} for pair in read_jsonl(data_dir / "augment" / f"qa_{split}.jsonl")
+                                     if pair.get("askable", True)],  # the rest train, never asked: asking.Asked
                                     limit)
     if qa_file:
         users = [q for q in questions_with_documents(qa_file, read_jsonl(data_dir / "documents.jsonl"))
