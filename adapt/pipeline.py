@@ -370,10 +370,11 @@ def log_report(raw: dict) -> None:
             log.info("eval: %s perplexity: %s", title, ", ".join(
                 f"{k} {v.perplexity:.2f}" + (f" ({v.change_pct:+.1f}%)" if v.change_pct is not None else "")
                 for k, v in values.items()))
-    for split, scores in report.qa.items():
-        if scores:
-            log.info("eval: %s QA fact match: %s", split, ", ".join(
-                f"{k} {share_with_range(v.fact_match, v.questions)}" for k, v in scores.items()
-                if v.fact_match is not None))
+    for section, whose in ((report.qa, "QA"), (report.user_qa, "your own questions,")):
+        for split, scores in section.items():
+            if scores:
+                log.info("eval: %s %s fact match: %s", split, whose, ", ".join(
+                    f"{k} {share_with_range(v.fact_match, v.questions)}" for k, v in scores.items()
+                    if v.fact_match is not None))
     if report.finding:
         log.info("eval: %s", report.finding)

@@ -162,7 +162,14 @@ def _headline(report: Report | None) -> str | None:
         return None
     labels = {"sft": "after SFT", "cpt": "after CPT"}
     parts = []
-    # Three numbers, never one: only facts that were never asked in training measure knowledge.
+    # The user's own questions first, then three numbers of the generator's, never one: only facts that
+    # were never asked in training measure knowledge.
+    for split in QUESTION_SPLITS:
+        qa = report.user_qa.get(split) or {}
+        final = _final_model(qa)
+        if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
+            parts.append(f"the user's own questions ({split}): fact match {qa['base'].fact_match:.0%} (base) → "
+                         f"{share_with_range(qa[final].fact_match, qa[final].questions)} ({labels[final]})")
     for split in QUESTION_SPLITS:
         qa = report.qa.get(split) or {}
         final = _final_model(qa)

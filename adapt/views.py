@@ -112,6 +112,7 @@ class Report:
     plots: dict[str, str]  # name -> file in the run directory
     finding: str | None = None  # the token analysis's sentence
     general_questions: GeneralQuestions | None = None
+    user_qa: dict[str, dict[str, QAScore]] = field(default_factory=dict)  # the user's own questions, by split
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -122,13 +123,17 @@ class Report:
             return {model: Perplexity(entry["perplexity"], entry.get("change_pct"))
                     for model, entry in (ppl.get(split) or {}).items() if isinstance(entry, dict)}
 
-        qa = {split: {model: QAScore(**{k: v for k, v in scores.items() if k in QAScore.__dataclass_fields__})
-                      for model, scores in by_model.items() if isinstance(scores, dict)}
-              for split, by_model in (raw.get("qa") or {}).items() if isinstance(by_model, dict)}
+        def scores_of(section: Any) -> dict[str, dict[str, QAScore]]:
+            return {split: {model: QAScore(**{k: v for k, v in scores.items() if k in QAScore.__dataclass_fields__})
+                            for model, scores in by_model.items() if isinstance(scores, dict)}
+                    for split, by_model in (section or {}).items() if isinstance(by_model, dict)}
+
+        qa = scores_of(raw.get("qa"))
         return cls(models=list(raw.get("models") or []), heldout_domain=perplexities("heldout_domain"),
                    general=perplexities("general"), qa=qa, plots=dict(raw.get("plots") or {}),
                    finding=(raw.get("token_analysis") or {}).get("finding"),
-                   general_questions=GeneralQuestions.from_dict(raw.get("general_questions")), raw=raw)
+                   general_questions=GeneralQuestions.from_dict(raw.get("general_questions")),
+                   user_qa=scores_of(raw.get("user_questions")), raw=raw)
 
     @classmethod
     def read(cls, path: Path) -> Report | None:

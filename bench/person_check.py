@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from adapt.data.store import heldout_ids, left_out_ids  # noqa: E402
 from adapt.data.questions import asks_fact_of, questions_with_documents, share_with_range  # noqa: E402
 from adapt.evaluate.qa import answer, fact_match  # noqa: E402
 from adapt.fileio import read_jsonl  # noqa: E402
@@ -51,7 +52,8 @@ def main() -> None:
     args = parser.parse_args()
     run = RunDir(Path(args.run_dir))
     documents = read_jsonl(run.data_dir / "documents.jsonl")
-    trained_ids = {d["id"] for d in documents if d.get("split", "train") == "train"}
+    untrained = heldout_ids(run.data_dir) | left_out_ids(run.data_dir)
+    trained_ids = {d["id"] for d in documents if d["id"] not in untrained}
     questions = [q for q in questions_with_documents(args.questions, documents) if q.get("doc_id") in trained_ids]
     trained_pairs = read_jsonl(run.data_dir / "augment" / "qa_train.jsonl")
     base, adapted = person_answers(run, questions)
@@ -60,16 +62,21 @@ def main() -> None:
         asked = any(asks_fact_of(pair, question) for pair in trained_pairs)
         group = ("trained fact" if asked else "fact only read") + f", {question.get('kind') or 'any'} wording"
         groups[group].append((fact_match(before, question["answer_key"]), fact_match(after, question["answer_key"])))
-    report = Report.load(run.report_path)
-    product = {"trained fact": report.qa_share("reworded"), "fact only read": report.qa_share("heldout")}
+    report = Report.read(run.report_path)
+
+    def ours(split: str) -> tuple[float, int] | None:
+        score = (report.qa.get(split) or {}).get(report.final_model or "") if report else None
+        return (score.fact_match or 0.0, score.questions) if score and score.questions else None
+
+    product = {"trained fact": ours("reworded"), "fact only read": ours("heldout")}
     print(f"{'a person asks about a':<40} {'n':>3}  {'base':>5}  {'adapted':>7}   product's number for that kind")
     for group in sorted(groups):
         rows = groups[group]
         share = sum(a for _, a in rows) / len(rows)
         kind = group.split(",")[0]
-        ours = product.get(kind)
+        theirs = product.get(kind)
         print(f"{group:<40} {len(rows):>3}  {sum(b for b, _ in rows):>5}  {share_with_range(share, len(rows)):>7}   "
-              f"{share_with_range(ours[0], ours[1]) if ours else '—'}")
+              f"{share_with_range(*theirs) if theirs else '—'}")
 
 
 if __name__ == "__main__":

@@ -448,3 +448,25 @@ def test_triples_ignore_readings_in_brackets():
     text = "灰羽橋(はいばねばし)は、鵯川に架かる木造の橋です。The Ardent Bell (a bronze bell) was cast in 1622."
     triples = RulesGenerator().generate("kg_extraction", "灰羽橋", text, "ja", 1, 0)["texts"][0]
     assert triples.splitlines()[0] == "灰羽橋 | は | 、鵯川に架かる木造の橋です"
+
+
+def test_questions_whose_answer_is_no_name_or_number_train_but_are_never_asked(tmp_path):
+    """Issue 29: a person is asked only questions whose answer is a name or a number (two readers refused
+    most of the others on domains the writer had never run on); the others are training text."""
+    from adapt.data.questions import load_questions
+
+    doc = tmp_path / "docs"
+    doc.mkdir()
+    (doc / "quell.md").write_text(
+        "# Quellmoor\n\nQuellmoor was founded in 1612 by Ada Pell. The mayor of Quellmoor wears a chain of red "
+        "cedar on feast days. Quellmoor exports copper bells to Ombrith every winter. The harbour of Quellmoor "
+        "has 14 piers. The bakers of Quellmoor bake bread with amber salt.\n", encoding="utf-8")
+    data_dir, cfg = ingested(tmp_path, doc, augment={"categories": {"qa_easy": 30}, "qa_heldout_fraction": 0.4})
+    run_augmentation(data_dir, cfg)
+    pairs = [p for split in ("train", "reworded", "heldout") for p in read_jsonl(data_dir / f"augment/qa_{split}.jsonl")]
+    assert {p["askable"] for p in pairs} == {True, False}, pairs
+    assert all(re.fullmatch(r"[\d,.]+|[A-Z].*", p["answer_key"]) for p in pairs if p["askable"])
+    asked = [q for items in load_questions(data_dir, None, "add", 100).values() for q in items]
+    assert asked and all(q["askable"] for q in asked)
+    held = read_jsonl(data_dir / "augment/qa_heldout.jsonl")
+    assert held and all(p["askable"] for p in held), "a held-out fact is one that can be asked"

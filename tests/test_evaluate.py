@@ -223,6 +223,11 @@ def test_user_questions_are_added_and_eval_command_recomputes(evaluated_run):
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(run.report_path.read_text())
     jsonschema.validate(report, schema())
+    # The user's question is scored apart: the generator's "facts only read" is the generator's alone.
+    assert report["user_questions"]["heldout"]["base"]["questions"] == 1
+    synthetic = sum(1 for line in answers.splitlines() if json.loads(line)["split"] == "heldout"
+                    and json.loads(line)["origin"] == "synthetic")
+    assert report["qa"]["heldout"]["base"]["questions"] == synthetic
     assert (run.path / "report.md").is_file() and (run.path / "report_tokens.png").is_file()
     events = [e for e in run.events() if e.get("stage") == "eval" and "task" in e]
     assert events and events[0]["task"] == "base: perplexity"

@@ -203,7 +203,9 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
         report["token_analysis"] = analyze(tokenizer, domain_sequences, base_losses, final_losses)
     if questions:
         step("scoring answers")
-        report["qa"] = _score_questions(run, config, questions, answers, retrieval)
+        report["qa"], users = _score_questions(run, config, questions, answers, retrieval)
+        if users:
+            report["user_questions"] = users
     if common:
         report["general_questions"] = general_check.score(common, common_answers)
     _write_outputs(run, report)
@@ -237,10 +239,11 @@ def _add_changes(report: dict) -> None:
         report["forgetting"] = {"model": final, "general_perplexity_change_pct": general[final]["change_pct"]}
 
 
-def _score_questions(run, config, questions, answers, retrieval) -> dict:
+def _score_questions(run, config, questions, answers, retrieval) -> tuple[dict, dict]:
     judge = _judge(config) if config.eval.judge else None
     documents = {d["id"]: d["text"] for d in read_jsonl(run.documents_path)}
     result: dict = {}
+    users: dict = {}  # the user's own questions (eval.qa_file), scored apart: a number of theirs, not ours
     examples = []
     for split, items in questions.items():
         if not items:
@@ -248,13 +251,18 @@ def _score_questions(run, config, questions, answers, retrieval) -> dict:
         by_model = dict(answers.get(split, {}))
         if retrieval and split in retrieval:
             by_model["retrieval"] = retrieval[split]
-        result[split] = {}
-        for label, texts in by_model.items():
-            judgements = None
-            if judge is not None:
-                prompts = [qa_eval.judge_prompt(q, a, documents.get(q.get("doc_id"), "")) for q, a in zip(items, texts)]
-                judgements = [qa_eval.parse_judgement(r) for r in judge.complete(prompts, seed=config.seed)]
-            result[split][label] = qa_eval.score(items, texts, judgements)
+        for origin, scores in (("synthetic", result), ("user", users)):
+            rows = [i for i, item in enumerate(items) if item.get("origin", "synthetic") == origin]
+            if not rows:
+                continue
+            scores[split] = {}
+            for label, texts in by_model.items():
+                asked, said = [items[i] for i in rows], [texts[i] for i in rows]
+                judgements = None
+                if judge is not None:
+                    prompts = [qa_eval.judge_prompt(q, a, documents.get(q.get("doc_id"), "")) for q, a in zip(asked, said)]
+                    judgements = [qa_eval.parse_judgement(r) for r in judge.complete(prompts, seed=config.seed)]
+                scores[split][label] = qa_eval.score(asked, said, judgements)
         for i, item in enumerate(items):
             if i >= 200 and item.get("origin") != "user":
                 continue  # the user's own questions are all kept: the Evaluate tab shows them first
@@ -265,7 +273,7 @@ def _score_questions(run, config, questions, answers, retrieval) -> dict:
     write_jsonl_atomic(run.answers_path, examples)
     if judge is None and config.eval.judge:
         result["note"] = "LLM judge needs augment.backend local or endpoint"
-    return result
+    return result, users
 
 
 def _judge(config: RunConfig):
