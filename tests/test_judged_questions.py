@@ -31,9 +31,10 @@ def test_a_judged_sample_is_100_real_questions_with_consistent_verdicts(path):
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     read = ingest([path.parent / "docs"], DataSection()).documents  # the folders hold Shift_JIS, Latin-1, ...
     documents = " ".join(" ".join(d.text.split()) for d in read)
-    assert len({(r["document"], r["question"]) for r in rows}) == len(rows)
-    if len(rows) != 100:  # a whole population, not a draw: today's generator keeps exactly these
-        assert path.name != "judged_questions.before.jsonl"
+    assert len({(r["document"], r["question"]) for r in rows}) == len(rows) and 20 <= len(rows) <= 100
+    if len(rows) != 100 and path.name in ("judged_questions.jsonl", "judged_questions.reader_b.jsonl"):
+        # A whole population, not a draw: today's generator asks exactly these. Other files are earlier
+        # rounds, named for what they were (judged_questions.before.jsonl, ...all-questions-<commit>.jsonl).
         kept = {(q["document"], q["question"]) for q in question_sample.generated_questions(path.parent / "docs")}
         assert kept == {(r["document"], r["question"]) for r in rows}, "judge a draw of 100, or all the generator keeps"
     for row in rows:

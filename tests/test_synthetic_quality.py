@@ -201,3 +201,20 @@ def test_the_writer_on_a_domain_it_was_not_written_against():
     assert not any(q.endswith("first?") for q in asked("The Lark Bay came first, in 1988, followed by the Senna in 1990."))
     assert not any(k == "work" for k in asked("Nineteen people work at the Senna slipway under its manager.").values())
     assert "What was the Margery?" not in asked("The Margery was a former naval harbour launch.")
+
+
+def test_the_writer_on_a_third_domain_it_was_not_written_against():
+    """What two readers refused on Quillmark Gardens at 7a54db9 (59 of 79 accepted), on invented text: a
+    heading run into its sentence, half of a Latin name in bold, an "it" that is the last sentence's
+    subject and not the page's, a perfect tense asked for one year."""
+    from adapt.augment.asking import english_questions
+
+    def asked(sentence, title="", context=""):
+        return {a.question: a.key for a in english_questions(sentence, title, context=context or sentence)}
+
+    assert all("HISTORY" not in q for q in asked("A SHORT HISTORY The Seed Fair was started in 1952 by Ada Pell."))
+    assert "Fernia" not in asked("**Fernia tessae** was the last of the Vell species to be published, in 2019.").values()
+    page = "The Old Grove covers 14 hectares. The Dean's Oak was planted in 1862. Today it stands 31 metres tall."
+    assert not any("Old Grove" in q for q in asked("Today it stands 31 metres tall.", "The Old Grove", page))
+    assert not any(q.startswith(("What year has", "When has")) for q in asked(
+        "The Quell Palm has flowered only three times in 1922, 1987 and 2016.", "The Quell Palm"))

@@ -95,6 +95,7 @@ _THING_WORDS = {"Isles", "Isle", "Island", "Islands", "Bay", "Harbour", "Harbor"
                 "College", "Hospital", "Clinic", "Airport", "Harbourside", "Square", "Place", "Court", "Avenue"}
 _CONJUNCTION_CUT = re.compile(r",\s+(?=(?:and|but|although|though|while|whereas|which|who|where|so)\b)|;\s+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_SENTENCE_ADVERBS = {"today", "now", "currently", "nowadays", "then", "later", "also", "still"}
 _NAME_JOINERS = {"of", "the", "and", "de", "du", "la", "le", "van", "von", "der", "da", "on", "upon"}
 _DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
          "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"}
@@ -235,7 +236,7 @@ class _Clause:
 
 
 def _parse(tokens: list[str], title: str) -> _Clause | None:
-    if tokens and tokens[0].lower() in ("today", "now", "currently", "nowadays", "then", "later", "also", "still"):
+    if tokens and tokens[0].lower() in _SENTENCE_ADVERBS:
         tokens = tokens[1:]  # "Today Harrowgate employs 640": the adverb would land inside the question
     for v in range(1, min(len(tokens) - 1, 11)):
         word = tokens[v]
@@ -345,6 +346,8 @@ def _finish(subject, aux, adverbs, verb, tag, lemma, rest, title) -> _Clause | N
 
 def _clauses(sentence: str) -> list[list[str]]:
     sentence = re.sub(r"\s*\([^()]*\)", "", sentence).strip().rstrip(".!?")
+    sentence = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", sentence)  # markdown emphasis: **Peperomia x**
+    sentence = re.sub(r"^(?:[A-Z]+\s+)*[A-Z]{2,}\s+(?=[A-Z][a-z])", "", sentence)  # a heading run in: "A SHORT HISTORY The fair"
     pieces = _CONJUNCTION_CUT.split(sentence)
     out = []
     for index, piece in enumerate(pieces):
@@ -388,17 +391,19 @@ def english_questions(sentence: str, title: str, context: str = "") -> list[Aske
             return []
         return [Asked("number", f"What is the {label.lower()} of {about}?", number.group(0))]
     pending = _clauses(sentence)
+    other_subject = _previous_subject_is_another(sentence, title, context)
     while pending:
         tokens = pending.pop(0)
-        clause = _parse(tokens, title)
-        if clause is None or tokens[0].lower() in _PRONOUNS and _generic_title(title, context):
+        opener = next((t.lower() for t in tokens if t.lower() not in _SENTENCE_ADVERBS), "")
+        clause = _parse(tokens, "" if other_subject and opener in _PRONOUNS else title)
+        if clause is None or opener in _PRONOUNS and _generic_title(title, context):
             continue
         second = _second_predicate(clause)
         if second and len(pending) < 8:
             pending.append(second)
         found = _number_questions(clause) + _name_questions(clause) + _how_questions(clause)
         found += _object_questions(clause) + _define_questions(clause, title)
-        if tokens[0].lower() in ("it", "they"):
+        if opener in ("it", "they"):
             # "It occupies a former mill" -> "What occupies a former mill? -> Tolverby Works": the sentence
             # never named the answer, and the question is the sentence with a wh-word for "it"
             found = [a for a in found if a.key.lower() != clause.subject_text().lower()]
@@ -446,9 +451,27 @@ def _generic_title(title: str, context: str) -> bool:
         re.search(rf"\b{re.escape(plain.lower())}\b", context) is not None
 
 
+def _previous_subject_is_another(sentence: str, title: str, context: str) -> bool:
+    """The sentence before this one opens with a name that is not the page's title ("The Chancellor's
+    Cedar was planted in 1862. Today it stands 31 metres tall"): its "it" is that, not the title."""
+    at = context.find(sentence[:40]) if context else -1  # the sentence as split may differ in spacing later on
+    if at <= 0:
+        return False
+    before = [s for s in re.split(r"(?<=[.!?])\s+|\n+", context[:at].strip()) if s.strip()]
+    if not before:
+        return False
+    opening = re.match(r"^(?:The\s+)?((?:[A-Z][\w'’-]*\s*){1,4})", before[-1].strip().lstrip("#*- "))
+    name = opening.group(1).strip() if opening else ""
+    shared = {w.lower() for w in name.split()} & {w.lower() for w in (title or "").split()} - {"the", "of"}
+    return bool(name) and name.split()[0] not in SENTENCE_OPENERS and not shared
+
+
 def _half_answer(key: str, sentence: str, context: str) -> bool:
     """The key is one of two ("Denny Catto, and Harriet Corvel reached an agreement": who did? both), or
     half a name the document writes in full ("was succeeded by ...": Harriet, who is Harriet Corvel)."""
+    follower = re.search(rf"\b{re.escape(key)}\** ([a-z]+)\b", sentence)
+    if key[:1].isupper() and follower and not is_english_word(follower.group(1)):
+        return True  # "Peperomia" of "Peperomia lancrossiae": a name goes on in a word no dictionary knows
     if key[:1].isupper() and " and " not in key and re.search(
             rf"\b[A-Z][\w-]*,? and {re.escape(key)}\b|\b{re.escape(key)},? and (?:the |a |an )?[A-Z]", sentence):
         return True
@@ -543,6 +566,8 @@ def _self_contained(asked: Asked, title: str = "") -> bool:
     if re.match(r"^(?:Do you know |Can you tell me )?what (?:was|were|is|are) (?:\w+ )?\w+ in \d{4}\b(?!.*\bby\b)",
                 asked.question, re.I):
         return False  # "What was founded in 1402 on the southern coast ...": a date and a place pick out nothing
+    if re.match(r"^(?:Do you know |Can you tell me )?(?:when|what year|in which year) (?:has|have)\b", asked.question, re.I):
+        return False  # "What year has the Old Man coned only three times?": a perfect has no one date
     if words[-1].lower() in ("first", "last", "next", "second", "again", "later", "afterwards"):
         return False  # "When did the Carrow Light come first?": first of what, the question does not say
     if words[0] in ("What", "Do", "Can") and re.match(r"^(?:Do you know |Can you tell me )?what\b", asked.question, re.I) \
