@@ -101,6 +101,11 @@ class ModelSection(Section):
         None, ge=16, le=1_048_576,
         description="extend the context beyond the model's native length by raising the RoPE theta",
     )
+    keep_share: float | None = Field(
+        1.0, ge=0.05, le=1,
+        description="share of the training the final model keeps: base + share x (trained - base), a LoRA update "
+                    "scaled; 1: all of it; empty: chosen after training, the largest share whose general-text "
+                    "perplexity rises at most eval.max_forgetting_pct on validation text")
 
 
 class DataSection(Section):
@@ -289,6 +294,10 @@ class EvalSection(Section):
         description="bundled common-knowledge questions (capitals, arithmetic, ...) in the domain's languages, asked "
                     "to the base and the adapted model: of those the base answers, how many the adapted one still "
                     "answers; a longer list is sampled evenly; 0: off")
+    max_forgetting_pct: float = Field(
+        10.0, ge=0, le=1000,
+        description="with model.keep_share empty: the most general-text perplexity may rise, in percent, on "
+                    "validation text, for the share of the training kept")
     judge: bool = Field(False, description="also ask the augmentation LLM (local/endpoint) whether answers are supported")
     retrieval: Literal["auto", "on", "off"] = Field(
         "auto", description="base model + top-k retrieved chunks baseline; auto: on for corpora up to 5000 chunks"

@@ -91,7 +91,7 @@ def quick_demo(target: Target) -> dict:
     # quarter of the QA on all 36 documents took 7.6 min for 5%. SFT is off: the domain QA and general
     # conversations are already in CPT (sft_in_cpt), and a separate stage would cost a minute and a
     # model reload.
-    return {"model.method": "full", "model.train_layers": None, "sft.enabled": False,
+    return {"model.method": "full", "model.train_layers": None, "sft.enabled": False, "model.keep_share": None,
             "data.max_documents": QUICK_DEMO_DOCUMENTS, "augment.categories": KNOWLEDGE_INJECTION_QA,
             "mix.replay_ratio": 0.1, "mix.sft_in_cpt": True, "mix.group_by_document": True,
             "mix.qa_placement": "own_sequence",
@@ -132,8 +132,10 @@ def knowledge_injection(target: Target) -> dict:
     # Trainer's real tokens/s, held-out 32% vs its 30%; but general perplexity +121% vs its -8% (at
     # 1.5e-4: +63% and 17% held-out). The forgetting is the open cost, bench/RESULTS.md section 5.
     # Every CPU-sized chat model listed in the app has at least 16 blocks.
+    # model.keep_share empty: after training, the largest share of it whose general perplexity rises at most
+    # eval.max_forgetting_pct (10%) on validation text is kept (adapt/evaluate/keep.py; README's frontier).
     return {"model.method": "full", "model.train_layers": 15, "sft.enabled": False, "data.max_documents": None,
-            "augment.categories": KNOWLEDGE_INJECTION_QA,
+            "model.keep_share": None, "augment.categories": KNOWLEDGE_INJECTION_QA,
             "mix.replay_ratio": 0.2, "mix.sft_in_cpt": True, "mix.group_by_document": True,
             "mix.qa_placement": "own_sequence",
             **_train("cpt", context_length=256, micro_batch_size=2, grad_accum=1, epochs=3, learning_rate=3e-4,

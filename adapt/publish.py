@@ -184,6 +184,11 @@ def _headline(report: Report | None) -> str | None:
             change = values[final].change_pct
             parts.append(f"{label} {values['base'].perplexity:.2f} → {values[final].perplexity:.2f}"
                          + (f" ({change:+.1f}%)" if change is not None else ""))
+    kept = report.raw.get("keep_share") or {}
+    if kept.get("share", 1) < 1:
+        parts.append(f"the final model keeps {kept['share']:.0%} of its training (weights blended back toward the "
+                     "base" + (f", chosen for general perplexity within +{kept.get('max_forgetting_pct', 10):g}% on "
+                               "validation text" if kept.get("chosen") else "") + ")")
     general = report.general_questions
     final = _final_model(general.by_model) if general else None
     if final and general.base_right:

@@ -47,3 +47,84 @@ def test_an_adapter_keeps_share_of_its_update():
 def test_a_share_outside_the_range_says_what_is_allowed(share):
     with pytest.raises(BlendError, match=r"outside 0 \(the base\) to 1 \(the trained model\)"):
         blended_tensors({}, {}, share)
+
+
+GENERAL = ["The river runs past the old mill and into the sea, where boats wait for the tide to turn.",
+           "Bread is baked early in the morning so that it is ready when the market opens at seven."]
+
+
+def _general_dir(tmp_path):
+    folder = tmp_path / "general"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"g{i}.txt").write_text(f"{GENERAL[i % 2]} Note {i}.", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("method", ["full", "lora"])
+def test_a_run_keeps_the_share_it_is_told_once_and_the_report_says_so(tmp_path, tiny_model, corpus_dir, method):
+    import json
+
+    import jsonschema
+
+    from adapt.evaluate.report import SCHEMA_PATH
+    from adapt.rundir import RunDir
+    from conftest import make_config, run_cli
+
+    general = _general_dir(tmp_path)
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
+                         model={"method": method, "keep_share": 0.5}, sft={"enabled": False},
+                         cpt={"epochs": 1}, eval={"general_paths": [str(general)], "max_general_docs": 4,
+                                                  "max_questions": 4, "max_answer_tokens": 4, "general_questions": 0})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    (path,) = (tmp_path / "runs").iterdir()
+    run = RunDir(path)
+    record = json.loads((run.path / "keep_share.json").read_text())
+    assert record["share"] == 0.5 and record["applied"] and not record["chosen"]
+    report = json.loads(run.report_path.read_text())
+    jsonschema.validate(report, json.loads(SCHEMA_PATH.read_text()))
+    assert report["keep_share"]["share"] == 0.5
+    weights = run.output_path("final") / ("adapter_model.safetensors" if method == "lora" else "model.safetensors")
+    before = weights.read_bytes()
+    assert run_cli("eval", str(run.path)).returncode == 0
+    assert weights.read_bytes() == before, "a re-evaluation blended the model a second time"
+    assert "keeps 50% of its training" in (run.path / "log.txt").read_text()
+
+
+def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_budget(tmp_path, tiny_model, corpus_dir):
+    import json
+
+    from adapt.evaluate.keep import CANDIDATES
+    from adapt.rundir import RunDir
+    from conftest import make_config, run_cli
+
+    general = _general_dir(tmp_path)
+    config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
+                         model={"method": "full", "keep_share": None}, sft={"enabled": False},
+                         cpt={"epochs": 2, "learning_rate": 1e-2},
+                         eval={"general_paths": [str(general)], "max_general_docs": 4, "max_questions": 4,
+                               "max_answer_tokens": 4, "general_questions": 0, "max_forgetting_pct": 0.0})
+    result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    (path,) = (tmp_path / "runs").iterdir()
+    record = json.loads((RunDir(path).path / "keep_share.json").read_text())
+    assert record["chosen"] and record["points"] and record["points"][0]["share"] == 1.0
+    changes = [p["general_perplexity_change_pct"] for p in record["points"]]
+    assert all(c is not None for c in changes)
+    within = [p["share"] for p in record["points"] if p["general_perplexity_change_pct"] <= 0.0]
+    # The largest share within the budget, or the smallest candidate when none is.
+    assert record["share"] == (within[0] if within else min(CANDIDATES))
+
+
+def test_evaluate_says_how_much_training_was_kept_and_on_what_it_was_chosen():
+    from adapt.views import Report
+    from ui.evaluate_tab import general_questions_text
+
+    report = Report.from_dict({"models": ["base", "cpt"], "keep_share": {
+        "share": 0.6, "chosen": True, "max_forgetting_pct": 10,
+        "points": [{"share": 1.0, "general_perplexity_change_pct": 45.2}, {"share": 0.6, "general_perplexity_change_pct": 7.9}]}})
+    english = general_questions_text(report, "en")
+    assert "keeps 60% of its training" in english and "100%: +45.2%" in english and "+10%" in english
+    assert "学習の 60% を残して" in general_questions_text(report, "ja")
+    assert general_questions_text(Report.from_dict({"models": ["base", "cpt"], "keep_share": None}), "en") == ""

@@ -53,19 +53,34 @@ def qa_rows(report: Report, lang: str = "en") -> list[list]:
             for split in QUESTION_SPLITS for model, scores in report.qa.get(split, {}).items()]
 
 
+def keep_share_text(report: Report, lang: str = "en") -> str:
+    """How much of its training the final model keeps, and the validation points it was chosen on."""
+    kept = report.raw.get("keep_share") or {}
+    if not kept or kept.get("share", 1) >= 1 and not kept.get("chosen"):
+        return ""
+    points = ", ".join(f"{p['share']:.0%}: {p['general_perplexity_change_pct']:+.1f}%" for p in kept.get("points") or []
+                       if p.get("general_perplexity_change_pct") is not None)
+    why = say("eval_keep_chosen", lang, budget=f"{kept.get('max_forgetting_pct', 10):g}%", points=points) \
+        if kept.get("chosen") else ""
+    return say("eval_keep_share", lang, share=f"{kept['share']:.0%}", why=why)
+
+
 def general_questions_text(report: Report, lang: str = "en") -> str:
     """The general-ability check beside the perplexity: of what the base answered, what each adapted
-    model still answers, and a few questions it lost (a number alone does not say what was forgotten)."""
+    model still answers, and a few questions it lost (a number alone does not say what was forgotten);
+    first, how much of its training the final model keeps."""
+    kept = keep_share_text(report, lang)
     general = report.general_questions
     if general is None:
-        return ""
+        return kept
     if not general.base_right:
-        return say("eval_general_none", lang, n=general.questions)
+        return "\n\n".join(t for t in (kept, say("eval_general_none", lang, n=general.questions)) if t)
     if not general.by_model:
-        return ""
+        return kept
     kept = [say("eval_general_kept", lang, model=header(MODEL_LABELS.get(model, model), lang), kept=score.kept,
                 pct=f"{general.kept_share(model):.0%}") for model, score in general.by_model.items()]
-    lines = [say("eval_general", lang, n=general.questions, right=general.base_right, models=", ".join(kept))]
+    lines = ([keep_share_text(report, lang), ""] if keep_share_text(report, lang) else []) + [
+        say("eval_general", lang, n=general.questions, right=general.base_right, models=", ".join(kept))]
     if general.examples:
         model = header(MODEL_LABELS.get(general.examples[0]["model"], general.examples[0]["model"]), lang)
         lines += ["", say("eval_general_lost", lang, model=model)]

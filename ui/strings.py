@@ -175,6 +175,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval_general_none": {"en": "**General knowledge** ({n} common questions, closed book): the base answered none, "
                                 "so there is nothing it could forget.",
                           "ja": "**一般常識**（{n} 問、資料なし）：ベースが 1 問も正解しなかったため、忘却は測れません。"},
+    "eval_keep_share": {"en": "**Training kept:** the final model keeps {share} of its training (weights blended "
+                                "back toward the base){why}.",
+                        "ja": "**残した学習：** 最終モデルは学習の {share} を残しています（重みをベースの方へ戻して混合）{why}。"},
+    "eval_keep_chosen": {"en": ", chosen after training as the most that raised general-text perplexity by at most "
+                                 "+{budget} on validation text ({points})",
+                         "ja": "。学習後、検証用テキストで一般テキストのパープレキシティの上昇が +{budget} 以内に"
+                               "収まる最大の割合として選びました（{points}）"},
     "eval_general_lost": {"en": "Answered by the base, lost {model}:", "ja": "ベースは正解し、{model}は正解しなかった質問："},
     "eval_synthetic": {"en": "Synthetic data: what was generated, kept and dropped",
                        "ja": "合成データ：生成・採用・除外した内容"},

@@ -201,6 +201,16 @@ def markdown(report: dict) -> str:
                              for v in row]
                     lines.append(f"| {label} {metric.replace('_', ' ')} ({n} questions) | " + " | ".join(cells) + " |")
         lines.append("")
+    for split, scores in (report.get("user_questions") or {}).items():
+        cells = [f"{MODEL_LABELS.get(m, m)} {share_with_range(v['fact_match'], v['questions'])}"
+                 for m, v in scores.items() if v.get("fact_match") is not None]
+        if cells:
+            lines += [f"**Your own questions** ({split}, scored apart from the generator's): " + ", ".join(cells), ""]
+    kept = report.get("keep_share") or {}
+    if kept.get("share", 1) < 1:
+        lines += [f"**Training kept:** {kept['share']:.0%} (weights blended back toward the base"
+                  + (f"; chosen for general perplexity within +{kept.get('max_forgetting_pct', 10):g}% on validation "
+                     "text" if kept.get("chosen") else "") + ")", ""]
     general = general_questions_line(report.get("general_questions"))
     if general:
         lines += [general, ""]

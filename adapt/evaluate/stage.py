@@ -23,6 +23,7 @@ from adapt.data.store import heldout_ids, left_out_ids, training_chunks
 from adapt.evaluate import general_check
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
+from adapt.evaluate.keep import choose_and_apply
 from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
 from adapt.evaluate.report import localized_plot_name, markdown, plot_languages, plot_perplexity, plot_qa, plot_tokens
@@ -116,6 +117,7 @@ def precheck_run(run: RunDir, config: RunConfig) -> dict:
 
 def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = None) -> dict:
     step = progress or (lambda what: None)
+    kept = choose_and_apply(run, config, step)  # before anything is measured: the report is of the kept model
     ev = config.eval
     tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
     domain = heldout_texts(run, ev.max_docs)
@@ -127,7 +129,7 @@ def evaluate_run(run: RunDir, config: RunConfig, progress: Progress | None = Non
     common_answers: dict[str, list[str]] = {}
 
     previous = read_json(run.report_path, default={}) or {}
-    report: dict = {"created_at": now_iso(), "models": ["base"], "precheck": previous.get("precheck"),
+    report: dict = {"created_at": now_iso(), "models": ["base"], "precheck": previous.get("precheck"), "keep_share": kept,
                     "perplexity": {"heldout_domain": {} if domain else None, "general": {} if general else None}}
     if not domain:
         report["perplexity"]["note"] = "no held-out documents (data.heldout_fraction is 0 or one document)"
