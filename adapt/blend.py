@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
+KEEP_RECORD = "keep_share.json"  # in a run directory: the share its final model keeps, and how it was chosen
 MODEL_WEIGHTS = "model.safetensors"
 
 
@@ -73,3 +74,32 @@ def blend_folder(base_folder: str | Path, adapted_folder: str | Path, out_folder
     save_file(blended_tensors(load_file(str(base_weights)), adapted, share), str(out_folder / MODEL_WEIGHTS),
               metadata={"format": "pt"})
     return out_folder
+
+
+class LiveBlend:
+    """The same blend on a model in memory, moved live (the Arena's slider): each trained tensor is set
+    to base + ratio * (as trained - base), a LoRA layer's scaling to ratio times its own. `ratio` is the
+    wanted share over the share the loaded weights already hold (a run's final model may keep less
+    than all of its training, keep_share.json): 1/kept gives back the model as trained."""
+
+    def __init__(self, pairs: list, scalings: list, kept: float):
+        # pairs: (tuned parameter, base tensor); scalings: (object, attribute or key, as trained)
+        self._pairs = [(tuned, base, tuned.detach().clone()) for tuned, base in pairs]
+        self._scalings = scalings
+        self.kept = kept if kept > 0 else 1.0
+        self.share = self.kept
+
+    def set(self, share: float) -> None:
+        import torch
+
+        share = _check_share(share)
+        ratio = share / self.kept
+        with torch.no_grad():
+            for tuned, base, loaded in self._pairs:
+                tuned.copy_(base + ratio * (loaded - base))
+            for owner, key, loaded in self._scalings:
+                if isinstance(owner, dict):
+                    owner[key] = loaded * ratio
+                else:
+                    setattr(owner, key, loaded * ratio)
+        self.share = share

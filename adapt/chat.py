@@ -39,10 +39,12 @@ from typing import Iterator
 
 import torch
 
-from adapt.chat_rows import ALL_ROWS, RowPlan, install_lora, install_pair
+from adapt.blend import KEEP_RECORD, LiveBlend
+from adapt.chat_rows import ALL_ROWS, RowLora, RowPlan, RowSplit, install_lora, install_pair
 from adapt.data.questions import qa_prompt
 from adapt.data.store import training_chunks
 from adapt.data.text import detect_language
+from adapt.fileio import read_json
 from adapt.generation import clean_answer
 from adapt.models import ModelNotAvailable, load_for_inference, load_tokenizer, pick_dtype, resolve_model, rope_overrides
 from adapt.resources import give_back_freed_memory
@@ -120,6 +122,7 @@ class ChatEngine:
         self._generate_lock = threading.Lock()
         self._retriever: Retriever | None = None
         self._retriever_lock = threading.Lock()
+        self._live: LiveBlend | None = None  # built on the first set_keep_share
 
     @classmethod
     def for_run(cls, run_dir: str | Path) -> ChatEngine:
@@ -218,6 +221,35 @@ class ChatEngine:
         else:
             with self._adapter_off or self._tuned.disable_adapter(), self._native_rope or nullcontext():
                 yield self._tuned
+
+    def set_keep_share(self, share: float) -> float:
+        """The adapted side keeps `share` of the training from the next token on (the Arena's slider
+        between "forgets less" and "knows more"); returns the share now in effect. The engine is the
+        run's, shared by whoever chats with it: the last share set holds for everyone."""
+        with self._generate_lock:
+            if self._live is None:
+                self._live = self._live_blend()
+            if abs(self._live.share - share) > 1e-6:
+                self._live.set(share)
+            return self._live.share
+
+    def _live_blend(self) -> LiveBlend:
+        kept = (read_json(self.run.path / KEEP_RECORD, default=None) or {}).get("share", 1.0)
+        pairs, scalings = [], []
+        splits = [m for m in self._tuned.modules() if isinstance(m, RowSplit)]
+        if splits:
+            pairs = [(getattr(m.tuned, n), getattr(m.base, n)) for m in splits for n in ("weight", "bias")
+                     if getattr(m.tuned, n, None) is not None]
+        elif self._base is not None:
+            theirs = dict(self._base.named_parameters())
+            pairs = [(p, theirs[n].detach()) for n, p in self._tuned.named_parameters()
+                     if n in theirs and p.shape == theirs[n].shape and not torch.equal(p, theirs[n])]
+        for module in self._tuned.modules():
+            if isinstance(module, RowLora):
+                scalings.append((module, "scaling", module.scaling))
+            elif isinstance(getattr(module, "scaling", None), dict):
+                scalings += [(module.scaling, key, value) for key, value in module.scaling.items()]
+        return LiveBlend(pairs, scalings, kept)
 
     @property
     def context_length(self) -> int | None:

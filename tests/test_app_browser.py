@@ -308,6 +308,13 @@ def test_evaluate_shows_the_report(page, quick_demo):
 
 def test_arena_answers_base_and_adapted_side_by_side(page, app, quick_demo):
     tab(page, "4. Arena")
+    # The slider between "forgets less" and "knows more" starts at the share the run chose to keep (issue 30).
+    records = list(app["data"].rglob("keep_share.json"))
+    assert records, "the quick demo chose how much of its training to keep"
+    kept = json.loads(records[-1].read_text())["share"]
+    page.wait_for_function(f"() => document.querySelector('#arena-keep input[type=number]') && "
+                           f"Math.abs(Number(document.querySelector('#arena-keep input[type=number]').value) - {kept}) < 1e-6",
+                           timeout=120_000)
     page.locator("#arena-prompt textarea").fill("Who was the first mayor of Lantrecy?")
     page.locator("#arena-send").click()
 

@@ -92,7 +92,9 @@ def test_a_run_keeps_the_share_it_is_told_once_and_the_report_says_so(tmp_path, 
     assert "keeps 50% of its training" in (run.path / "log.txt").read_text()
 
 
-def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_budget(tmp_path, tiny_model, corpus_dir):
+@pytest.mark.parametrize("method", ["full", "lora"])
+def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_budget(tmp_path, tiny_model, corpus_dir,
+                                                                                     method):
     import json
 
     from adapt.evaluate.keep import CANDIDATES
@@ -101,7 +103,7 @@ def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_b
 
     general = _general_dir(tmp_path)
     config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
-                         model={"method": "full", "keep_share": None}, sft={"enabled": False},
+                         model={"method": method, "keep_share": None}, sft={"enabled": False},
                          cpt={"epochs": 2, "learning_rate": 1e-2},
                          eval={"general_paths": [str(general)], "max_general_docs": 4, "max_questions": 4,
                                "max_answer_tokens": 4, "general_questions": 0, "max_forgetting_pct": 0.0})

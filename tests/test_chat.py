@@ -284,3 +284,36 @@ def test_upper_blocks_tuned_share_the_rest_and_one_pass_equals_one_model_at_a_ti
     engine.rows.uninstall()
     engine.rows = None  # the path a model the rows cannot split takes: one batch per side
     assert _run_to_end(engine, requests)[-1] == together
+
+
+@pytest.mark.parametrize("final", ["model", "adapter"])
+def test_the_keep_share_slider_moves_the_adapted_side_between_the_base_and_the_trained_model(
+        tmp_path, tiny_model, tokenizer, final):
+    """Issue 30: the Arena's slider between "forgets less" and "knows more". At 0 the adapted side answers
+    as the base does; back at the share the run keeps, as the run's model does; for a run whose final
+    model keeps half of its training (keep_share.json), 1.0 is the model as trained."""
+    from adapt.blend import KEEP_RECORD, blend_folder
+
+    run = _made_run(tmp_path, tiny_model, final, **({"method": "lora"} if final == "adapter" else {"method": "full"}))
+    engine = ChatEngine.for_run(run.path)
+    both = [StreamRequest(QUESTION, False), StreamRequest(QUESTION, True)]
+    base_answer, trained_answer = _run_to_end(engine, both)[-1]
+    assert base_answer != trained_answer
+    assert engine.set_keep_share(0.0) == 0.0
+    assert _run_to_end(engine, both)[-1] == [base_answer, base_answer], "nothing kept: the base's answer"
+    engine.set_keep_share(1.0)
+    assert _run_to_end(engine, both)[-1] == [base_answer, trained_answer]
+    chat.release()
+    if final == "model":  # a final model that keeps half: the slider's 1.0 is the model as trained
+        halved = tmp_path / "halved"
+        blend_folder(tiny_model, run.path / "model", halved, 0.5)
+        for item in halved.iterdir():
+            (run.path / "model" / item.name).write_bytes(item.read_bytes())
+        (run.path / KEEP_RECORD).write_text('{"share": 0.5, "chosen": false, "points": [], "applied": true}')
+        engine = ChatEngine.for_run(run.path)
+        half_answer = _run_to_end(engine, both)[-1][1]
+        engine.set_keep_share(1.0)
+        assert _run_to_end(engine, both)[-1][1] == trained_answer
+        engine.set_keep_share(0.5)
+        assert _run_to_end(engine, both)[-1][1] == half_answer
+        chat.release()

@@ -9,9 +9,13 @@ its answer contains it (the evaluation's fact match, ui/user_questions.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gradio as gr
 
+from adapt.blend import KEEP_RECORD
 from adapt.chat import ChatEngine, ChatError, GenerationSettings, StreamRequest, retrieval_messages, stream_answers
+from adapt.fileio import read_json
 from ui import run_picker, user_questions
 from ui.i18n import Texts, say
 from ui.registry import Call, Registry, Wiring
@@ -31,6 +35,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
         add("arena.waiting", gr.Markdown(elem_id="arena-waiting"))
         use_retrieval = add("arena.use_retrieval", texts.make(gr.Checkbox, "arena_use_retrieval", value=False,
                                                               elem_id="arena-retrieval", scale=1))
+        add("arena.keep", texts.make(gr.Slider, "arena_keep", info="arena_keep_info", minimum=0.0, maximum=1.0,
+                                     step=0.05, value=1.0, elem_id="arena-keep", scale=2))
     with gr.Row(equal_height=True):
         add("arena.base", texts.make(gr.Chatbot, "arena_base", height=380, elem_id="arena-base",
                                      elem_classes="arena-column"))
@@ -66,7 +72,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
     def show_arena(call: Call) -> dict:
         infos = context().jobs.list(call.session.owner)
         info = run_picker.current(call.session, infos)
-        return {"arena.waiting": run_picker.finished_note(call.session, info, infos)}
+        return {"arena.waiting": run_picker.finished_note(call.session, info, infos),
+                "arena.keep": kept_share(context().jobs.get(info.id, call.session.owner).path) if info else 1.0}
 
     def on_send(call: Call):
         histories_in = [call[key] for key in CHATS]
@@ -84,6 +91,7 @@ def build(texts: Texts, registry: Registry) -> Wiring:
             engine = ChatEngine.for_run(run.path)
         except (ChatError, ValueError) as err:
             raise gr.Error(str(err) if isinstance(err, ChatError) else say("arena_no_run", call.lang)) from None
+        engine.set_keep_share(float(call["arena.keep"] if call["arena.keep"] is not None else 1.0))
         sides = list(CHATS[:3 if call["arena.use_retrieval"] else 2])
         histories = [plain_messages(call[key]) for key in sides]
         asked = [{"role": "user", "content": message}]
@@ -126,7 +134,8 @@ def build(texts: Texts, registry: Registry) -> Wiring:
     for trigger in (send.click, prompt.submit):
         trigger(_unchecked, None, [registry[key] for key in CHECKS], queue=False)  # last turn's verdicts go
         busy = trigger(_busy, None, send, queue=False)
-        answered = registry.on(busy.then, on_send, ["arena.prompt", "arena.use_retrieval", *CHATS, *SETTINGS],
+        answered = registry.on(busy.then, on_send, ["arena.prompt", "arena.use_retrieval", "arena.keep", *CHATS,
+                                                    *SETTINGS],
                                ["arena.prompt", *CHATS], concurrency_id="chat")
         answered.then(_idle, None, send, queue=False)
         registry.on(answered.success, check_expected, ("arena.expected", *CHATS), CHECKS)
@@ -134,7 +143,13 @@ def build(texts: Texts, registry: Registry) -> Wiring:
     registry.on(registry["run"].change, on_clear, (), (*CHATS, *CHECKS))
     registry.on(use_retrieval.change, on_retrieval, ["arena.use_retrieval"], ["arena.retrieval_chat",
                                                                               "arena.check_retrieval"])
-    return Wiring(show_arena, (), ("arena.waiting",))
+    return Wiring(show_arena, (), ("arena.waiting", "arena.keep"))
+
+
+def kept_share(run_path) -> float:
+    """Where the slider starts: the share of its training the run's final model keeps."""
+    record = read_json(Path(run_path) / KEEP_RECORD, default=None)
+    return float(record.get("share", 1.0)) if isinstance(record, dict) else 1.0
 
 
 def _busy():

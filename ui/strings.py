@@ -227,6 +227,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "arena_use_retrieval": {"en": "Third column: base model with retrieved documents",
                             "ja": "3列目：検索した文書を渡したベースモデル"},
     "arena_settings": {"en": "Generation settings", "ja": "生成の設定"},
+    "arena_keep": {"en": "Training kept: forgets less ← → knows more", "ja": "残す学習：忘れにくい ← → よく覚える"},
+    "arena_keep_info": {"en": "the adapted column's weights, blended from the base (0) to the model as trained (1); "
+                                "starts where the run chose",
+                        "ja": "適応後の列の重みを、ベース（0）から学習したままのモデル（1）まで混ぜ合わせます。"
+                              "初期値は実行が選んだ割合"},
     "arena_temperature": {"en": "Temperature (0 = greedy)", "ja": "温度（0 = 貪欲法）"},
     "arena_top_p": {"en": "Top-p", "ja": "Top-p"},
     "arena_max_tokens": {"en": "Max new tokens", "ja": "最大生成トークン数"},

@@ -19,7 +19,7 @@ import logging
 import random
 from pathlib import Path
 
-from adapt.blend import ADAPTER_WEIGHTS, MODEL_WEIGHTS, blended_tensors, scaled_adapter
+from adapt.blend import ADAPTER_WEIGHTS, KEEP_RECORD, MODEL_WEIGHTS, blended_tensors, scaled_adapter
 from adapt.config import RunConfig
 from adapt.data.general import domain_languages, general_documents
 from adapt.data.store import augment_dir
@@ -32,7 +32,6 @@ from adapt.rundir import RunDir
 log = logging.getLogger("adapt")
 
 CANDIDATES = (1.0, 0.8, 0.6, 0.4)  # measured largest first; the first within the budget is kept
-RECORD = "keep_share.json"
 VALIDATION_DOCS = 4
 VALIDATION_QUESTIONS = 16
 
@@ -71,7 +70,7 @@ def choose_and_apply(run: RunDir, config: RunConfig, step=lambda what: None) -> 
     import torch
     from safetensors.torch import load_file, save_file
 
-    record_path = run.path / RECORD
+    record_path = run.path / KEEP_RECORD
     done = read_json(record_path, default=None)
     if isinstance(done, dict) and done.get("applied"):
         return done  # the final weights already hold the blend
