@@ -28,10 +28,11 @@ def _check_share(share: float) -> float:
     return share
 
 
-def blended_tensors(base: dict, adapted: dict, share: float) -> dict:
+def blended_tensors(base: dict, adapted: dict, share: float, kept: float = 1.0) -> dict:
     """Each tensor of `adapted` moved `share` of the way from `base`; a tensor the base lacks or that
-    training left equal (frozen blocks, tied copies) is kept as it is."""
-    share = _check_share(share)
+    training left equal (frozen blocks, tied copies) is kept as it is. `kept`: the share `adapted`
+    already holds (a run's final model after keep_share.json), so that 1 is the model as trained."""
+    share = _check_share(share) / (kept if kept > 0 else 1.0)
     out = {}
     for name, tensor in adapted.items():
         before = base.get(name)
@@ -43,13 +44,16 @@ def blended_tensors(base: dict, adapted: dict, share: float) -> dict:
 
 
 def scaled_adapter(adapter: dict, share: float) -> dict:
-    """A LoRA adapter whose update is `share` of the trained one: each lora_B scaled."""
-    share = _check_share(share)
+    """A LoRA adapter whose update is `share` of the loaded one: each lora_B scaled."""
+    share = float(share)
+    if share < 0:
+        raise BlendError(f"blend share: {share} is outside 0 (the base) to 1 (the trained model)")
     return {name: tensor * share if ".lora_B." in name or name.endswith("lora_B.weight") else tensor
             for name, tensor in adapter.items()}
 
 
-def blend_folder(base_folder: str | Path, adapted_folder: str | Path, out_folder: str | Path, share: float) -> Path:
+def blend_folder(base_folder: str | Path, adapted_folder: str | Path, out_folder: str | Path, share: float,
+                 kept: float = 1.0) -> Path:
     """Write to `out_folder` the adapted model (or adapter) with `share` of its training kept; the
     folder's other files (config, tokenizer, template) are copied as they are."""
     from safetensors.torch import load_file, save_file
@@ -62,7 +66,7 @@ def blend_folder(base_folder: str | Path, adapted_folder: str | Path, out_folder
             shutil.copy2(item, out_folder / item.name)
     if (adapted_folder / ADAPTER_WEIGHTS).is_file():
         adapter = load_file(str(adapted_folder / ADAPTER_WEIGHTS))
-        save_file(scaled_adapter(adapter, share), str(out_folder / ADAPTER_WEIGHTS))
+        save_file(scaled_adapter(adapter, share / kept if kept > 0 else share), str(out_folder / ADAPTER_WEIGHTS))
         return out_folder
     if not (adapted_folder / MODEL_WEIGHTS).is_file():
         raise BlendError(f"{adapted_folder}: no {MODEL_WEIGHTS} or {ADAPTER_WEIGHTS} to blend (sharded or .bin "
@@ -71,7 +75,7 @@ def blend_folder(base_folder: str | Path, adapted_folder: str | Path, out_folder
     if not base_weights.is_file():
         raise BlendError(f"{base_folder}: the base model has no single {MODEL_WEIGHTS} to blend toward")
     adapted = load_file(str(adapted_folder / MODEL_WEIGHTS))
-    save_file(blended_tensors(load_file(str(base_weights)), adapted, share), str(out_folder / MODEL_WEIGHTS),
+    save_file(blended_tensors(load_file(str(base_weights)), adapted, share, kept), str(out_folder / MODEL_WEIGHTS),
               metadata={"format": "pt"})
     return out_folder
 

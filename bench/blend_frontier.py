@@ -2,7 +2,8 @@
 
     python bench/blend_frontier.py RUN_DIR [--shares 0.4 0.6 0.8 1.0]
 
-For each share, a copy of the finished run whose model keeps that share of its training
+For each share, a copy of the finished run whose model keeps that share of its training (of the
+model as trained, whatever share the run itself kept: keep_share.json)
 (adapt.blend: base + share * (adapted - base)) is evaluated by the product's own `python -m adapt eval`:
 the generator's three numbers, the user's own questions (eval.qa_file, split into close and other
 wordings where the file says `kind`), general-text perplexity and the general questions check. One
@@ -23,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from adapt.blend import blend_folder  # noqa: E402
+from adapt.blend import KEEP_RECORD, blend_folder  # noqa: E402
 from adapt.data.questions import load_user_questions, share_with_range  # noqa: E402
 from adapt.evaluate.qa import fact_match  # noqa: E402
-from adapt.fileio import read_jsonl  # noqa: E402
+from adapt.fileio import read_json, read_jsonl, write_json_atomic  # noqa: E402
 from adapt.models import resolve_model  # noqa: E402
 from adapt.rundir import RunDir  # noqa: E402
 from adapt.views import Report  # noqa: E402
@@ -39,7 +40,9 @@ def blended_copy(run: RunDir, share: float, where: Path) -> RunDir:
     shutil.copytree(run.path, copy, ignore=shutil.ignore_patterns("checkpoints", "model*", "report*", "qa_answers*",
                                                                   "*.lock"))
     final = (run.status().get("outputs") or {}).get("final", "model")
-    blend_folder(resolve_model(run.load_config().model.base), run.path / final, copy / final, share)
+    kept = (read_json(run.path / KEEP_RECORD, default=None) or {}).get("share", 1.0)  # 1.0: the model as trained
+    blend_folder(resolve_model(run.load_config().model.base), run.path / final, copy / final, share, kept)
+    write_json_atomic(copy / KEEP_RECORD, {"share": share, "chosen": False, "points": [], "applied": True})
     return RunDir(copy)
 
 

@@ -130,3 +130,11 @@ def test_evaluate_says_how_much_training_was_kept_and_on_what_it_was_chosen():
     assert "keeps 60% of its training" in english and "100%: +45.2%" in english and "+10%" in english
     assert "学習の 60% を残して" in general_questions_text(report, "ja")
     assert general_questions_text(Report.from_dict({"models": ["base", "cpt"], "keep_share": None}), "en") == ""
+
+
+def test_a_model_that_already_keeps_part_of_its_training_blends_from_the_model_as_trained():
+    base, trained = {"w": torch.zeros(3)}, {"w": torch.full((3,), 2.0)}
+    kept_half = blended_tensors(base, trained, 0.5)
+    assert torch.allclose(kept_half["w"], torch.ones(3))
+    assert torch.allclose(blended_tensors(base, kept_half, 1.0, kept=0.5)["w"], trained["w"])
+    assert torch.allclose(blended_tensors(base, kept_half, 0.25, kept=0.5)["w"], torch.full((3,), 0.5))
