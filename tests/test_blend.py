@@ -138,3 +138,17 @@ def test_a_model_that_already_keeps_part_of_its_training_blends_from_the_model_a
     assert torch.allclose(kept_half["w"], torch.ones(3))
     assert torch.allclose(blended_tensors(base, kept_half, 1.0, kept=0.5)["w"], trained["w"])
     assert torch.allclose(blended_tensors(base, kept_half, 0.25, kept=0.5)["w"], torch.full((3,), 0.5))
+
+
+def test_the_text_that_chooses_the_share_is_never_the_text_forgetting_is_reported_on(tmp_path, corpus_dir):
+    from adapt.config import RunConfig
+    from adapt.evaluate.keep import general_split
+    from adapt.rundir import RunDir
+
+    general = _general_dir(tmp_path)
+    run = RunDir.create(tmp_path / "runs", RunConfig.from_dict({"name": "split"}))
+    for share, held in ((None, 4), (1.0, 0)):
+        config = RunConfig.from_dict({"model": {"keep_share": share}, "eval": {"general_paths": [str(general)]}})
+        evaluation, validation = general_split(run, config)
+        assert len(validation) == held and len(evaluation) == 12 - held
+        assert not set(evaluation) & set(validation)

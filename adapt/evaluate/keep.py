@@ -36,14 +36,17 @@ VALIDATION_DOCS = 4
 VALIDATION_QUESTIONS = 16
 
 
-def validation_texts(run: RunDir, config: RunConfig, skip: int) -> list[str]:
-    """General text past the `skip` documents eval measures forgetting on (general_texts' order)."""
+def general_split(run: RunDir, config: RunConfig) -> tuple[list[str], list[str]]:
+    """General text never trained on, in the domain's languages, in two parts that never overlap: what
+    eval measures forgetting on, and (only where model.keep_share is to be chosen) the last few
+    documents, a third at most, that choose it."""
     paths = config.eval.general_paths or config.mix.replay_paths
     if not paths:
-        return []
-    documents = general_documents(paths, domain_languages(run.data_dir))
+        return [], []
+    documents = [d.text for d in general_documents(paths, domain_languages(run.data_dir))]
     random.Random(config.seed).shuffle(documents)
-    return [d.text for d in documents[skip: skip + VALIDATION_DOCS]]
+    held = min(VALIDATION_DOCS, len(documents) // 3) if config.model.keep_share is None else 0
+    return documents[: len(documents) - held], documents[len(documents) - held:]
 
 
 def validation_questions(run: RunDir, config: RunConfig) -> list[dict]:
@@ -94,9 +97,13 @@ def choose_and_apply(run: RunDir, config: RunConfig, step=lambda what: None) -> 
         return scaled_adapter(trained, share) if lora else blended_tensors(base_state, trained, share)
 
     points = []
+    if fixed is None and not general_split(run, config)[1]:
+        log.warning("keep share: no general text to choose it on (eval.general_paths, mix.replay_paths); the model "
+                    "keeps all of its training")
+        fixed = 1.0
     if fixed is None:
         tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
-        texts = validation_texts(run, config, config.eval.max_general_docs)
+        texts = general_split(run, config)[1]
         questions = validation_questions(run, config)
         if lora:
             from peft import PeftModel
@@ -134,16 +141,16 @@ def choose_and_apply(run: RunDir, config: RunConfig, step=lambda what: None) -> 
                 ppl, recall = _measure(model, tokenizer, texts, questions, config)
                 change = 100 * (ppl / base_ppl - 1) if ppl is not None and base_ppl else None
                 points.append({"share": share, "general_perplexity_change_pct": change, "trained_recall": recall})
-                if change is None or change <= config.eval.max_forgetting_pct:
+                if change is not None and change <= config.eval.max_forgetting_pct:
                     break  # the largest share within the budget: smaller ones would only know less
         del model, base
         gc.collect()
-        within = [p for p in points if p["general_perplexity_change_pct"] is None
-                  or p["general_perplexity_change_pct"] <= config.eval.max_forgetting_pct]
+        within = [p for p in points if p["general_perplexity_change_pct"] is not None
+                  and p["general_perplexity_change_pct"] <= config.eval.max_forgetting_pct]
         share = max(within, key=lambda p: p["share"])["share"] if within else min(CANDIDATES)
     else:
         share = fixed
-    record = {"share": share, "chosen": fixed is None, "max_forgetting_pct": config.eval.max_forgetting_pct,
+    record = {"share": share, "chosen": config.model.keep_share is None and bool(points), "max_forgetting_pct": config.eval.max_forgetting_pct,
               "points": points, "validation": {"general_documents": VALIDATION_DOCS,
                                                "trained_questions": VALIDATION_QUESTIONS}}
     if share < 1.0:

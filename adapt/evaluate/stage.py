@@ -17,13 +17,13 @@ import torch
 
 from adapt.config import RunConfig
 from adapt.augment.backends import llm_backend
-from adapt.data.general import domain_languages, general_documents
+from adapt.data.general import domain_languages
 from adapt.data.questions import load_questions, qa_prompt
 from adapt.data.store import heldout_ids, left_out_ids, training_chunks
 from adapt.evaluate import general_check
 from adapt.evaluate import qa as qa_eval
 from adapt.evaluate.base_cache import BaseCache
-from adapt.evaluate.keep import choose_and_apply
+from adapt.evaluate.keep import choose_and_apply, general_split
 from adapt.evaluate.perplexity import summarize_losses, text_windows, token_losses
 from adapt.evaluate.precheck import corpus_similarity, language_fit, verdict
 from adapt.evaluate.report import localized_plot_name, markdown, plot_languages, plot_perplexity, plot_qa, plot_tokens
@@ -43,13 +43,9 @@ def heldout_texts(run: RunDir, limit: int) -> list[str]:
 
 
 def general_texts(run: RunDir, config: RunConfig, limit: int) -> list[str]:
-    """General text never trained on, in the domain's languages: what forgetting is measured on."""
-    paths = config.eval.general_paths or config.mix.replay_paths
-    if not paths:
-        return []
-    documents = general_documents(paths, domain_languages(run.data_dir))
-    random.Random(config.seed).shuffle(documents)
-    return [d.text for d in documents[:limit]]
+    """General text never trained on, in the domain's languages: what forgetting is measured on (less
+    the documents that choose model.keep_share, adapt/evaluate/keep.py: never both)."""
+    return general_split(run, config)[0][:limit]
 
 
 def _device() -> torch.device:
