@@ -49,6 +49,10 @@ def test_a_share_outside_the_range_says_what_is_allowed(share):
         blended_tensors({}, {}, share)
 
 
+# What these tests need of an evaluation, and no more: two CPU cores run the whole suite.
+QUICK_EVAL = {"max_general_docs": 4, "max_questions": 4, "max_answer_tokens": 4, "general_questions": 0,
+              "precheck": False, "retrieval": "off", "token_analysis": False, "compare_cpt": False, "max_docs": 2}
+
 GENERAL = ["The river runs past the old mill and into the sea, where boats wait for the tide to turn.",
            "Bread is baked early in the morning so that it is ready when the market opens at seven."]
 
@@ -74,8 +78,7 @@ def test_a_run_keeps_the_share_it_is_told_once_and_the_report_says_so(tmp_path, 
     general = _general_dir(tmp_path)
     config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
                          model={"method": method, "keep_share": 0.5}, sft={"enabled": False},
-                         cpt={"epochs": 1}, eval={"general_paths": [str(general)], "max_general_docs": 4,
-                                                  "max_questions": 4, "max_answer_tokens": 4, "general_questions": 0})
+                         cpt={"epochs": 1}, eval=QUICK_EVAL | {"general_paths": [str(general)]})
     result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"))
     assert result.returncode == 0, result.stderr[-3000:]
     (path,) = (tmp_path / "runs").iterdir()
@@ -105,8 +108,7 @@ def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_b
     config = make_config(tmp_path / "c.yaml", tiny_model, corpus_dir, None,
                          model={"method": method, "keep_share": None}, sft={"enabled": False},
                          cpt={"epochs": 2, "learning_rate": 1e-2},
-                         eval={"general_paths": [str(general)], "max_general_docs": 4, "max_questions": 4,
-                               "max_answer_tokens": 4, "general_questions": 0, "max_forgetting_pct": 0.0})
+                         eval=QUICK_EVAL | {"general_paths": [str(general)], "max_forgetting_pct": 0.0})
     result = run_cli("run", str(config), "--runs-dir", str(tmp_path / "runs"))
     assert result.returncode == 0, result.stderr[-3000:]
     (path,) = (tmp_path / "runs").iterdir()
