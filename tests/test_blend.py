@@ -65,7 +65,7 @@ def _general_dir(tmp_path):
     return folder
 
 
-@pytest.mark.parametrize("method", ["full", "lora"])
+@pytest.mark.parametrize("method", ["lora"])  # a full model's blend is applied by the test below
 def test_a_run_keeps_the_share_it_is_told_once_and_the_report_says_so(tmp_path, tiny_model, corpus_dir, method):
     import json
 
@@ -95,7 +95,7 @@ def test_a_run_keeps_the_share_it_is_told_once_and_the_report_says_so(tmp_path, 
     assert "keeps 50% of its training" in (run.path / "log.txt").read_text()
 
 
-@pytest.mark.parametrize("method", ["full", "lora"])
+@pytest.mark.parametrize("method", ["full"])  # a LoRA run's scaling: tests/test_chat.py's slider
 def test_a_share_left_empty_is_chosen_on_validation_text_within_the_forgetting_budget(tmp_path, tiny_model, corpus_dir,
                                                                                      method):
     import json

@@ -31,6 +31,9 @@ def test_knowledge_injection_teaches_the_real_model_facts_it_did_not_know(tmp_pa
     result = run_cli("run", "examples/configs/lumen-isles.yaml", "--runs-dir", str(runs), "--quiet",
                      "--set", "data.paths=[" + ",".join(str(DOMAIN / "docs" / d) for d in DOCS) + "]",
                      "--set", f"eval.qa_file={qa_file}", "--set", "eval.precheck=false",
+                     # All of the training kept: what it stored is the question here; choosing a share has
+                     # its own tests (tests/test_blend.py), and two CPU cores run the whole suite.
+                     "--set", "model.keep_share=1",
                      env={"HF_HUB_OFFLINE": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     (path,) = runs.iterdir()
@@ -40,7 +43,8 @@ def test_knowledge_injection_teaches_the_real_model_facts_it_did_not_know(tmp_pa
     assert json.loads((run.data_dir / "split.json").read_text())["kept_for_questions"] == len(ASKED)
 
     report = json.loads(run.report_path.read_text())
-    train, heldout = report["qa"]["train"], report["qa"]["heldout"]
+    # The example's questions are the user's own (eval.qa_file): scored apart from the generator's.
+    train, heldout = report["user_questions"]["train"], report["user_questions"]["heldout"]
     assert train["base"]["questions"] == heldout["base"]["questions"] == 2 * len(ASKED)
     # The base model has never read of these islands.
     assert train["base"]["fact_match"] <= 0.10 and heldout["base"]["fact_match"] <= 0.10, (train, heldout)
@@ -53,7 +57,7 @@ def test_knowledge_injection_teaches_the_real_model_facts_it_did_not_know(tmp_pa
     # numbers is the recipe's work (issue 30), measured on a domain it was not tuned on.
     # The example's own questions replace the generator's (eval.qa_file_mode: replace): its train and
     # held-out questions are the two numbers; "reworded" needs the generator's questions.
-    assert set(report["qa"]) >= {"train", "heldout"}
+    assert set(report["user_questions"]) >= {"train", "heldout"}
     answers = list(read_jsonl(run.path / "qa_answers.jsonl"))
     trained = read_jsonl(run.data_dir / "augment" / "qa_train.jsonl")
     source = {d["id"]: Path(d["source"]).name for d in read_jsonl(run.data_dir / "documents.jsonl")}

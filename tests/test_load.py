@@ -76,7 +76,8 @@ def one_session(app, i: int) -> dict:
     history_base, history_adapted = [], []
     for prompt in (f"Hello from session {i}", "What is the capital of France?"):
         start = time.perf_counter()
-        result = client.predict(session, False, history_base, history_adapted, [], prompt, 0.7, 0.9, 16, 1.1, i,
+        # After "use retrieval": the share of the training the adapted column keeps (1.0: all of it).
+        result = client.predict(session, False, 1.0, history_base, history_adapted, [], prompt, 0.7, 0.9, 16, 1.1, i,
                                 api_name="/on_send")
         latencies.append(time.perf_counter() - start)
         _, history_base, history_adapted, _ = result[:4]
