@@ -17,6 +17,16 @@ KEEP_RECORD = "keep_share.json"  # in a run directory: the share its final model
 MODEL_WEIGHTS = "model.safetensors"
 
 
+def kept_sentence(record: dict | None) -> str | None:
+    """keep_share.json (or report.json's keep_share) in one English phrase for the report and the model
+    card; None where the model keeps all of its training."""
+    if not record or record.get("share", 1) >= 1:
+        return None
+    chosen = f", chosen for general perplexity within +{record.get('max_forgetting_pct', 10):g}% on validation text" \
+        if record.get("chosen") else ""
+    return f"the final model keeps {record['share']:.0%} of its training (weights blended back toward the base{chosen})"
+
+
 class BlendError(ValueError):
     """A share outside [0, 1], or a model folder this cannot blend (sharded or .bin weights)."""
 

@@ -28,6 +28,7 @@ from typing import Callable
 from huggingface_hub import HfApi, ModelCard, ModelCardData
 from huggingface_hub.errors import HfHubHTTPError, HTTPError, OfflineModeIsEnabled
 
+from adapt.blend import kept_sentence
 from adapt.bundled import MODELS as BUNDLED_MODELS
 from adapt.config import ConfigError, RunConfig
 from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES, share_with_range
@@ -164,19 +165,15 @@ def _headline(report: Report | None) -> str | None:
     parts = []
     # The user's own questions first, then three numbers of the generator's, never one: only facts that
     # were never asked in training measure knowledge.
-    for split in QUESTION_SPLITS:
-        qa = report.user_qa.get(split) or {}
-        final = _final_model(qa)
-        if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
-            parts.append(f"the user's own questions ({split}): fact match {qa['base'].fact_match:.0%} (base) → "
-                         f"{share_with_range(qa[final].fact_match, qa[final].questions)} ({labels[final]})")
-    for split in QUESTION_SPLITS:
-        qa = report.qa.get(split) or {}
-        final = _final_model(qa)
-        if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
-            parts.append(f"{SPLIT_NAMES[split]['en']}: fact match {qa['base'].fact_match:.0%} (base) → "
-                         f"{share_with_range(qa[final].fact_match, qa[final].questions)} ({labels[final]}, "
-                         f"{qa[final].questions} questions)")
+    for theirs in (True, False):
+        for split in QUESTION_SPLITS:
+            qa = (report.user_qa if theirs else report.qa).get(split) or {}
+            final = _final_model(qa)
+            if final and "base" in qa and None not in (qa["base"].fact_match, qa[final].fact_match):
+                name = f"the user's own questions ({split})" if theirs else SPLIT_NAMES[split]["en"]
+                count = "" if theirs else f", {qa[final].questions} questions"
+                parts.append(f"{name}: fact match {qa['base'].fact_match:.0%} (base) → "
+                             f"{share_with_range(qa[final].fact_match, qa[final].questions)} ({labels[final]}{count})")
     for values, label in ((report.heldout_domain, "held-out domain perplexity"),
                           (report.general, "general-text perplexity")):
         final = _final_model(values)
@@ -184,11 +181,9 @@ def _headline(report: Report | None) -> str | None:
             change = values[final].change_pct
             parts.append(f"{label} {values['base'].perplexity:.2f} → {values[final].perplexity:.2f}"
                          + (f" ({change:+.1f}%)" if change is not None else ""))
-    kept = report.raw.get("keep_share") or {}
-    if kept.get("share", 1) < 1:
-        parts.append(f"the final model keeps {kept['share']:.0%} of its training (weights blended back toward the "
-                     "base" + (f", chosen for general perplexity within +{kept.get('max_forgetting_pct', 10):g}% on "
-                               "validation text" if kept.get("chosen") else "") + ")")
+    kept = kept_sentence(report.raw.get("keep_share"))
+    if kept:
+        parts.append(kept)
     general = report.general_questions
     final = _final_model(general.by_model) if general else None
     if final and general.base_right:

@@ -13,7 +13,6 @@ table, one row per share; share 1.0 is the run as trained. The copies live in a 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from adapt.blend import KEEP_RECORD, blend_folder  # noqa: E402
-from adapt.data.questions import load_user_questions, share_with_range  # noqa: E402
+from adapt.data.questions import load_user_questions, question_kinds, share_with_range  # noqa: E402
 from adapt.evaluate.qa import fact_match  # noqa: E402
 from adapt.fileio import read_json, read_jsonl, write_json_atomic  # noqa: E402
 from adapt.models import resolve_model  # noqa: E402
@@ -77,9 +76,8 @@ def main() -> None:
     qa_file = run.load_config().eval.qa_file
     kinds = {}
     if qa_file:
-        kinds = {json.loads(line)["question"]: json.loads(line).get("kind") or "any"
-                 for line in Path(qa_file).read_text(encoding="utf-8").splitlines() if line.strip()}
         load_user_questions(qa_file)  # the same checks as the run's
+        kinds = question_kinds(qa_file)
     header = ["share kept", *(name for _, name in SPLITS), "a person's questions", "general perplexity",
               "general questions kept", "eval min"]
     print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))

@@ -15,7 +15,6 @@ its fact in training. Beside each group, the product's own number for the same k
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path

@@ -77,10 +77,10 @@ def general_questions_text(report: Report, lang: str = "en") -> str:
         return "\n\n".join(t for t in (kept, say("eval_general_none", lang, n=general.questions)) if t)
     if not general.by_model:
         return kept
-    kept = [say("eval_general_kept", lang, model=header(MODEL_LABELS.get(model, model), lang), kept=score.kept,
-                pct=f"{general.kept_share(model):.0%}") for model, score in general.by_model.items()]
-    lines = ([keep_share_text(report, lang), ""] if keep_share_text(report, lang) else []) + [
-        say("eval_general", lang, n=general.questions, right=general.base_right, models=", ".join(kept))]
+    still = [say("eval_general_kept", lang, model=header(MODEL_LABELS.get(model, model), lang), kept=score.kept,
+                 pct=f"{general.kept_share(model):.0%}") for model, score in general.by_model.items()]
+    lines = ([kept, ""] if kept else []) + [
+        say("eval_general", lang, n=general.questions, right=general.base_right, models=", ".join(still))]
     if general.examples:
         model = header(MODEL_LABELS.get(general.examples[0]["model"], general.examples[0]["model"]), lang)
         lines += ["", say("eval_general_lost", lang, model=model)]

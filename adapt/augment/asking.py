@@ -489,6 +489,11 @@ def _fuller_names(word: str, context: str) -> set[str]:
     return fuller
 
 
+def _each_wording(asked: Asked, rewrite) -> Asked:
+    """The question and each of its other wordings rewritten the same way."""
+    return replace(asked, question=rewrite(asked.question), variants=tuple(rewrite(v) for v in asked.variants))
+
+
 def _whole_names(asked: Asked, context: str) -> Asked:
     """A name the sentence shortened, said in full where the document says it one way only: "Fulmar"
     -> "Fulmar FG-9" (a model code after it), "Harrow" -> "Alaric Harrow" (a given name before it)."""
@@ -510,7 +515,7 @@ def _whole_names(asked: Asked, context: str) -> Asked:
                 words[i] = words[i].replace(word, ("the " if article else "") + full, 1)
         return " ".join(words)
 
-    return Asked(asked.kind, widen(asked.question), asked.key, tuple(widen(v) for v in asked.variants))
+    return _each_wording(asked, widen)
 
 
 def _document_casing(asked: Asked, context: str) -> Asked:
@@ -532,7 +537,7 @@ def _document_casing(asked: Asked, context: str) -> Asked:
                 words[i] = words[i].replace(word, word.lower(), 1)
         return " ".join(words)
 
-    return Asked(asked.kind, recase(asked.question), asked.key, tuple(recase(v) for v in asked.variants))
+    return _each_wording(asked, recase)
 
 
 def _fine(asked: Asked) -> bool:
@@ -666,13 +671,13 @@ def _wording_ok(text: str) -> bool:
 
 def _plain_wordings(asked: Asked) -> Asked:
     """The asked-in-passing wordings that read well; the main one is judged with the question."""
-    return Asked(asked.kind, asked.question, asked.key, tuple(v for v in asked.variants if _wording_ok(v)))
+    return replace(asked, variants=tuple(v for v in asked.variants if _wording_ok(v)))
 
 
 def _without_also(asked: Asked) -> Asked:
     """'What did X also compile?' leans on a sentence the reader has not seen."""
     strip = lambda text: re.sub(r"\s+(?:also|too|as well|later)\b", "", text)  # noqa: E731
-    return Asked(asked.kind, strip(asked.question), asked.key, tuple(strip(v) for v in asked.variants))
+    return _each_wording(asked, strip)
 
 
 def _number_questions(clause: _Clause) -> list[Asked]:
@@ -796,17 +801,8 @@ def _name_questions(clause: _Clause) -> list[Asked]:
             left = rest[end:]
             wh = "Who" if clause.lemma in _MEETING_VERBS else _who(name)  # "met Constance Gate": a person
             out.append(_inverted_q("who", wh, clause, left, name))
-        elif before in ("named", "called"):
-            # "a shipowner named Ulrika Fanchon": ask for the name of the one it describes.
-            noun = start - 2
-            while noun >= 0 and rest[noun].lower() not in _DETERMINERS:
-                noun -= 1
-            if noun >= 0:
-                described = _join(rest[noun + 1: start - 1])
-                subject = clause.subject_text()
-                # "What was the name of the master carpenter connected with X?" read as a template to
-                # people (issue 29's sample); the name is asked for where the sentence's structure allows.
-                del described, subject
+        # "a shipowner named Ulrika Fanchon" is not asked as "What was the name of the shipowner ...?": it
+        # read as a template to people (issue 29's sample); the name is asked where the structure allows.
     return [a for a in out if "  " not in a.question]
 
 

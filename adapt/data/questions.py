@@ -109,6 +109,12 @@ def load_user_questions(path: str | Path) -> list[dict]:
     return questions
 
 
+def question_kinds(path: str | Path) -> dict[str, str]:
+    """Each question of a user's file with the `kind` its writer gave it (close to the text, reworded),
+    "any" where none: how the report-only domains' questions are told apart in the benches."""
+    return {row["question"]: row.get("kind") or "any" for row in read_jsonl(Path(path)) if "question" in row}
+
+
 def _doc_keys(doc: dict) -> set[str]:
     return {doc["id"], doc["source"], Path(doc["source"]).stem}
 

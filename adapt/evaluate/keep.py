@@ -81,6 +81,11 @@ def choose_and_apply(run: RunDir, config: RunConfig, step=lambda what: None) -> 
     fixed = config.model.keep_share
     if final is None or fixed == 1.0:
         return None
+    texts = general_split(run, config)[1] if fixed is None else []
+    if fixed is None and not texts:
+        log.warning("keep share: no general text to choose it on (eval.general_paths, mix.replay_paths); the model "
+                    "keeps all of its training")
+        fixed = 1.0
     lora = (final / ADAPTER_WEIGHTS).is_file()
     weights_file = final / (ADAPTER_WEIGHTS if lora else MODEL_WEIGHTS)
     if not weights_file.is_file():
@@ -97,13 +102,8 @@ def choose_and_apply(run: RunDir, config: RunConfig, step=lambda what: None) -> 
         return scaled_adapter(trained, share) if lora else blended_tensors(base_state, trained, share)
 
     points = []
-    if fixed is None and not general_split(run, config)[1]:
-        log.warning("keep share: no general text to choose it on (eval.general_paths, mix.replay_paths); the model "
-                    "keeps all of its training")
-        fixed = 1.0
     if fixed is None:
         tokenizer = load_tokenizer(config.model.base, config.model.trust_remote_code)
-        texts = general_split(run, config)[1]
         questions = validation_questions(run, config)
         if lora:
             from peft import PeftModel

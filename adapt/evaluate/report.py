@@ -6,6 +6,7 @@ import functools
 import json
 from pathlib import Path
 
+from adapt.blend import kept_sentence
 from adapt.data.questions import QUESTION_SPLITS, SPLIT_NAMES, share_with_range
 
 SCHEMA_PATH = Path(__file__).with_name("report_schema.json")
@@ -206,11 +207,9 @@ def markdown(report: dict) -> str:
                  for m, v in scores.items() if v.get("fact_match") is not None]
         if cells:
             lines += [f"**Your own questions** ({split}, scored apart from the generator's): " + ", ".join(cells), ""]
-    kept = report.get("keep_share") or {}
-    if kept.get("share", 1) < 1:
-        lines += [f"**Training kept:** {kept['share']:.0%} (weights blended back toward the base"
-                  + (f"; chosen for general perplexity within +{kept.get('max_forgetting_pct', 10):g}% on validation "
-                     "text" if kept.get("chosen") else "") + ")", ""]
+    kept = kept_sentence(report.get("keep_share"))
+    if kept:
+        lines += [f"**Training kept:** {kept}", ""]
     general = general_questions_line(report.get("general_questions"))
     if general:
         lines += [general, ""]
