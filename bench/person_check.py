@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from adapt.data.store import heldout_ids, left_out_ids  # noqa: E402
-from adapt.data.questions import asks_fact_of, questions_with_documents, share_with_range  # noqa: E402
+from adapt.data.questions import asks_fact_of, question_kinds, questions_with_documents, share_with_range  # noqa: E402
 from adapt.evaluate.qa import answer, fact_match  # noqa: E402
 from adapt.fileio import read_jsonl  # noqa: E402
 from adapt.models import load_for_inference, load_tokenizer  # noqa: E402
@@ -55,11 +55,12 @@ def main() -> None:
     trained_ids = {d["id"] for d in documents if d["id"] not in untrained}
     questions = [q for q in questions_with_documents(args.questions, documents) if q.get("doc_id") in trained_ids]
     trained_pairs = read_jsonl(run.data_dir / "augment" / "qa_train.jsonl")
+    kinds = question_kinds(args.questions)  # load_user_questions keeps no `kind`
     base, adapted = person_answers(run, questions)
     groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for question, before, after in zip(questions, base, adapted):
         asked = any(asks_fact_of(pair, question) for pair in trained_pairs)
-        group = ("trained fact" if asked else "fact only read") + f", {question.get('kind') or 'any'} wording"
+        group = ("trained fact" if asked else "fact only read") + f", {kinds.get(question['question'], 'any')} wording"
         groups[group].append((fact_match(before, question["answer_key"]), fact_match(after, question["answer_key"])))
     report = Report.read(run.report_path)
 
